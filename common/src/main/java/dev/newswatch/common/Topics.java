@@ -1,0 +1,39 @@
+package dev.newswatch.common;
+
+import java.util.regex.Pattern;
+
+/** Every Kafka topic name Newswatch uses, declared once. */
+public final class Topics {
+
+    /** Raw articles as the ingester extracted them, keyed by article id. */
+    public static final String RAW_ARTICLES = "news.raw";
+    /** Articles with their entity and topic tags, keyed by article id. */
+    public static final String ENRICHED_ARTICLES = "news.enriched";
+    /** Every alert of every watch, keyed by alert id. */
+    public static final String ALERTS = "news.alerts";
+    /** Raw-article records the enricher could not process: original bytes plus dead-letter headers. */
+    public static final String RAW_ARTICLES_DEAD_LETTERS = "news.raw.dlq";
+    /** Enriched-article records the alerts service could not process. */
+    public static final String ENRICHED_ARTICLES_DEAD_LETTERS = "news.enriched.dlq";
+    /** Compacted: one record per article the ingester has published, so a restart republishes nothing. */
+    public static final String INGESTER_PUBLISHED = "newswatch.ingester.published";
+
+    private static final String WATCH_ALERTS_PREFIX = "alerts.";
+    private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");
+
+    private Topics() {
+    }
+
+    /** The topic a user subscribes to for one watch: {@code alerts.<watch-id>}. */
+    public static String watchAlerts(String watchId) {
+        if (!isValidWatchId(watchId)) {
+            throw new IllegalArgumentException("watch id '" + watchId
+                    + "' must be lower-case letters, digits and hyphens, starting with a letter or digit");
+        }
+        return WATCH_ALERTS_PREFIX + watchId;
+    }
+
+    public static boolean isValidWatchId(String watchId) {
+        return watchId != null && WATCH_ID.matcher(watchId).matches();
+    }
+}

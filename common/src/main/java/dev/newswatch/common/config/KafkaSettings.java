@@ -1,0 +1,142 @@
+package dev.newswatch.common.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * How every service reaches Kafka: the {@code kafka} section of {@code config/newswatch.yml}.
+ *
+ * @param bootstrapServers  where the cluster is
+ * @param partitions        partition count of the topics a service creates
+ * @param replicationFactor replication factor of those topics (1 suits a single broker)
+ * @param properties        any Kafka client setting (security.protocol, sasl.*, ssl.*, ...), applied to every
+ *                          producer, consumer, admin client and Streams application, and winning over ours
+ */
+public record KafkaSettings(
+        String bootstrapServers,
+        int partitions,
+        short replicationFactor,
+        Map<String, String> properties) {
+
+    /** Environment variables with this prefix set Kafka client properties: NEWSWATCH_KAFKA_SASL_MECHANISM=... */
+    public static final String ENVIRONMENT_PREFIX = "NEWSWATCH_KAFKA_";
+
+    public KafkaSettings {
+        bootstrapServers = bootstrapServers == null || bootstrapServers.isBlank() ? "127.0.0.1:9092" : bootstrapServers;
+        partitions = partitions == 0 ? 3 : partitions;
+        replicationFactor = replicationFactor == 0 ? 1 : replicationFactor;
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("replicationFactor must be at least 1, not " + replicationFactor);
+        }
+    }
+
+    public static KafkaSettings defaults() {
+        return new KafkaSettings(null, 0, (short) 0, null);
+    }
+
+    public static KafkaSettings forBootstrapServers(String bootstrapServers) {
+        return new KafkaSettings(bootstrapServers, 0, (short) 0, null);
+    }
+
+    /**
+     * These settings with every {@code NEWSWATCH_KAFKA_<NAME>} variable applied as client property
+     * {@code <name>} (lower case, '_' read as '.'); {@code NEWSWATCH_KAFKA_BOOTSTRAP_SERVERS} sets the cluster.
+     */
+    public KafkaSettings withEnvironment(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(properties);
+        String servers = bootstrapServers;
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (!variable.getKey().startsWith(ENVIRONMENT_PREFIX)) {
+                continue;
+            }
+            String property = variable.getKey().substring(ENVIRONMENT_PREFIX.length())
+                    .toLowerCase(Locale.ROOT).replace('_', '.');
+            if (property.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+                servers = variable.getValue();
+            } else {
+                merged.put(property, variable.getValue());
+            }
+        }
+        return new KafkaSettings(servers, partitions, replicationFactor, merged);
+    }
+
+    /** Settings for an admin client. */
+    public Map<String, Object> admin(String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return withOverrides(config);
+    }
+
+    /** An idempotent producer of string keys and byte values that waits for every in-sync replica. */
+    public Map<String, Object> producer(String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return withOverrides(config);
+    }
+
+    /** Like {@link #producer} but transactional, so several records are written together or not at all. */
+    public Map<String, Object> transactionalProducer(String clientId, String transactionalId) {
+        Map<String, Object> config = new HashMap<>(producer(clientId));
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return config;
+    }
+
+    /** A consumer of string keys and byte values that sees only committed transactions. */
+    public Map<String, Object> consumer(String clientId, String groupId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        if (groupId != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return withOverrides(config);
+    }
+
+    /**
+     * An exactly-once Streams application. A short commit interval bounds how long a record waits in an open
+     * transaction, and so how soon the next service sees it.
+     */
+    public Properties streams(String applicationId, Path stateDirectory, Duration commitInterval) {
+        Properties config = new Properties();
+        config.put("application.id", applicationId);
+        config.put("processing.guarantee", "exactly_once_v2");
+        config.put("commit.interval.ms", Long.toString(commitInterval.toMillis()));
+        config.put("state.dir", stateDirectory.toString());
+        config.put("replication.factor", Short.toString(replicationFactor));
+        config.put("producer." + ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putAll(withOverrides(new HashMap<>()));
+        return config;
+    }
+
+    private Map<String, Object> withOverrides(Map<String, Object> config) {
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(properties);
+        return config;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.newswatch.common.streams;
+
+import java.util.Locale;
+
+/** Why a record went to a dead-letter topic; also the bounded {@code reason} tag of the dead-letter counter. */
+public enum FailureKind {
+    /** The bytes are not a valid record of the expected type. */
+    INVALID_RECORD,
+    /** The record was valid but processing it failed. */
+    PROCESSING_ERROR;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,84 @@
+package dev.newswatch.common.streams;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes a record and applies one processing step to it. A poison record, whether it cannot be decoded or
+ * makes the step throw, does not stop the application: it comes out as a failed {@link StageOutcome} carrying
+ * its original bytes, with dead-letter headers naming its source topic, partition, offset and the error.
+ */
+public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[], StageOutcome<O>> {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedStage.class);
+
+    private final String stage;
+    private final Deserializer<I> decoder;
+    private final Function<I, O> step;
+    private final Consumer<FailureKind> onFailure;
+    private FixedKeyProcessorContext<String, StageOutcome<O>> context;
+
+    private GuardedStage(String stage, Deserializer<I> decoder, Function<I, O> step, Consumer<FailureKind> onFailure) {
+        this.stage = stage;
+        this.decoder = decoder;
+        this.step = step;
+        this.onFailure = onFailure;
+    }
+
+    /**
+     * @param stage     bounded name of the step, recorded in dead-letter headers
+     * @param onFailure told of every failed record, e.g. to count it
+     */
+    public static <I, O> FixedKeyProcessorSupplier<String, byte[], StageOutcome<O>> of(String stage,
+            Deserializer<I> decoder, Function<I, O> step, Consumer<FailureKind> onFailure) {
+        return () -> new GuardedStage<>(stage, decoder, step, onFailure);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, StageOutcome<O>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+        I input;
+        try {
+            input = decoder.deserialize(topic, record.value());
+            if (input == null) {
+                throw new SerializationException("record has no value");
+            }
+        } catch (RuntimeException e) {
+            reject(record, FailureKind.INVALID_RECORD, e);
+            return;
+        }
+        O output;
+        try {
+            output = step.apply(input);
+        } catch (RuntimeException e) {
+            reject(record, FailureKind.PROCESSING_ERROR, e);
+            return;
+        }
+        context.forward(record.withValue(StageOutcome.success(output)));
+    }
+
+    private void reject(FixedKeyRecord<String, byte[]> record, FailureKind failure, RuntimeException error) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        log.warn("{}: {} at {}-{} offset {} (key {}) goes to the dead-letter topic: {}", stage, failure.tag(),
+                source.topic(), source.partition(), source.offset(), record.key(), error.getMessage());
+        DeadLetterHeaders.describe(record.headers(), source.topic(), source.partition(), source.offset(), stage,
+                failure, error);
+        onFailure.accept(failure);
+        context.forward(record.withValue(StageOutcome.failure(record.value())));
+    }
+}
