@@ -30,7 +30,8 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A field left out of a file must reach the record as 0 or null, which the record reads as its default.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .build();
 
@@ -87,33 +88,46 @@ public final class ConfigLoader {
         if (e instanceof NoSuchFileException) {
             return new ConfigException(file, 0, "", "file not found", e);
         }
+        JsonProcessingException syntax = syntaxError(e);
+        if (syntax != null) {
+            return new ConfigException(file, line(syntax.getLocation()), fieldName(base),
+                    "not valid YAML: " + firstLine(syntax.getOriginalMessage()), e);
+        }
         if (e instanceof JsonMappingException mapping) {
-            String field = joinField(base, mapping.getPath());
+            JsonPointer pointer = pointerOf(base, mapping.getPath());
             Throwable cause = mapping instanceof ValueInstantiationException && mapping.getCause() != null
                     ? mapping.getCause() : mapping;
             String problem = cause == mapping ? mapping.getOriginalMessage() : cause.getMessage();
-            return new ConfigException(file, line(mapping.getLocation()), field, firstLine(problem), e);
-        }
-        if (e instanceof JsonProcessingException syntax) {
-            return new ConfigException(file, line(syntax.getLocation()), fieldName(base),
-                    firstLine(syntax.getOriginalMessage()), e);
+            if (cause instanceof InvalidConfigValue invalid) {
+                pointer = pointer.appendProperty(invalid.field());
+            }
+            int line = lineOf(file, pointer);
+            return new ConfigException(file, line > 0 ? line : line(mapping.getLocation()), fieldName(pointer),
+                    firstLine(problem), e);
         }
         return new ConfigException(file, 0, "", "cannot read: " + e.getMessage(), e);
     }
 
-    private static String joinField(JsonPointer base, List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder(fieldName(base));
-        for (JsonMappingException.Reference reference : path) {
-            if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            } else if (reference.getFieldName() != null) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
+    /** The YAML syntax error behind {@code e}, which data binding may have wrapped; null when there is none. */
+    private static JsonProcessingException syntaxError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException processing && !(cause instanceof JsonMappingException)) {
+                return processing;
             }
         }
-        return field.toString();
+        return null;
+    }
+
+    private static JsonPointer pointerOf(JsonPointer base, List<JsonMappingException.Reference> path) {
+        JsonPointer pointer = base;
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getIndex() >= 0) {
+                pointer = pointer.appendIndex(reference.getIndex());
+            } else if (reference.getFieldName() != null) {
+                pointer = pointer.appendProperty(reference.getFieldName());
+            }
+        }
+        return pointer;
     }
 
     /** {@code /watches/1/topics/0} becomes {@code watches[1].topics[0]}. */
@@ -136,7 +150,7 @@ public final class ConfigLoader {
     static int lineOf(Path file, JsonPointer pointer) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = YAML.createParser(in)) {
             if (advanceTo(parser, pointer)) {
-                return line(parser.currentLocation());
+                return line(parser.currentTokenLocation());
             }
         } catch (IOException e) {
             return 0;

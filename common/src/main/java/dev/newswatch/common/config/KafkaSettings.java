@@ -39,10 +39,10 @@ public record KafkaSettings(
         replicationFactor = replicationFactor == 0 ? 1 : replicationFactor;
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+            throw new InvalidConfigValue("partitions", "must be at least 1, not " + partitions);
         }
         if (replicationFactor < 1) {
-            throw new IllegalArgumentException("replicationFactor must be at least 1, not " + replicationFactor);
+            throw new InvalidConfigValue("replicationFactor", "must be at least 1, not " + replicationFactor);
         }
     }
 
