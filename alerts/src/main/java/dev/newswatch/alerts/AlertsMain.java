@@ -1,0 +1,16 @@
+package dev.newswatch.alerts;
+
+import dev.newswatch.common.ServiceLauncher;
+import dev.newswatch.common.config.ConfigLoader;
+
+/** {@code java -jar alerts.jar [config/newswatch.yml]}. */
+public final class AlertsMain {
+
+    private AlertsMain() {
+    }
+
+    public static void main(String[] args) {
+        ServiceLauncher.run(args, (configFile, kafka) -> new AlertsService(
+                ConfigLoader.loadSection(configFile, "alerts", AlertsSettings.class), kafka));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.newswatch.alerts;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.newswatch.common.Topics;
+import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.streams.FailureKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The alerts service's own meters. Every counter is registered up front, so a watch that has not fired yet shows
+ * as 0 rather than missing.
+ */
+public final class AlertsMetrics {
+
+    private final Counter articlesMatched;
+    private final Map<String, Counter> alertsByWatch;
+    private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
+
+    public AlertsMetrics(MeterRegistry registry, Collection<String> watchIds) {
+        articlesMatched = Counter.builder("newswatch.alerts.articles.matched")
+                .description("Enriched articles matched against the watches, whether or not any fired")
+                .register(registry);
+        alertsByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                watchId -> Counter.builder("newswatch.alerts.alerts.emitted")
+                        .description("Alerts published, by watch")
+                        .tag("watch", watchId)
+                        .register(registry)));
+        for (FailureKind reason : FailureKind.values()) {
+            deadLettersByReason.put(reason, Counter.builder("newswatch.alerts.dead.letters")
+                    .description("Enriched-article records sent to " + Topics.ENRICHED_ARTICLES_DEAD_LETTERS + ", by reason")
+                    .tag("reason", reason.tag())
+                    .register(registry));
+        }
+    }
+
+    public void articleMatched() {
+        articlesMatched.increment();
+    }
+
+    public void alertEmitted(Alert alert) {
+        Counter counter = alertsByWatch.get(alert.watchId());
+        if (counter == null) {
+            throw new IllegalArgumentException("alert of unknown watch " + alert.watchId());
+        }
+        counter.increment();
+    }
+
+    public void deadLetter(FailureKind reason) {
+        deadLettersByReason.get(reason).increment();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.newswatch.alerts;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.newswatch.common.config.InvalidConfigValue;
+
+/**
+ * The {@code alerts} section of {@code config/newswatch.yml}.
+ *
+ * @param metricsPort    port of the /metrics and /health endpoint; absent means 9403, 0 means any free port
+ * @param watchesFile    the watch definitions, see {@code config/watches.yml}
+ * @param applicationId  Kafka Streams application id, which is also the consumer group
+ * @param stateDirectory Kafka Streams state directory
+ * @param commitInterval how long a record may wait in an open transaction before the next service sees it
+ */
+public record AlertsSettings(
+        Integer metricsPort,
+        Path watchesFile,
+        String applicationId,
+        Path stateDirectory,
+        Duration commitInterval) {
+
+    public static final int DEFAULT_METRICS_PORT = 9403;
+
+    public AlertsSettings {
+        // Boxed so that 0 can keep its usual meaning of "any free port", which tests and the one-process runner use.
+        metricsPort = metricsPort == null ? DEFAULT_METRICS_PORT : metricsPort;
+        watchesFile = watchesFile == null ? Path.of("config", "watches.yml") : watchesFile;
+        applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
+        stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
+        commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
+        }
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new InvalidConfigValue("commitInterval", "must be positive, not " + commitInterval);
+        }
+    }
+
+    public static AlertsSettings defaults() {
+        return new AlertsSettings(null, null, null, null, null);
+    }
+
+    public AlertsSettings withMetricsPort(int port) {
+        return new AlertsSettings(port, watchesFile, applicationId, stateDirectory, commitInterval);
+    }
+
+    public AlertsSettings withWatchesFile(Path file) {
+        return new AlertsSettings(metricsPort, file, applicationId, stateDirectory, commitInterval);
+    }
+
+    public AlertsSettings withStateDirectory(Path directory) {
+        return new AlertsSettings(metricsPort, watchesFile, applicationId, directory, commitInterval);
+    }
+}
