@@ -1,0 +1,175 @@
+package dev.newswatch.enricher;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
+
+/**
+ * Finds many normalised phrases in a text in one pass (Aho-Corasick), keeps the matches that stand on word
+ * boundaries, and resolves overlaps leftmost-longest.
+ *
+ * <p>Spacing is not trusted: where a phrase has a space or hyphen, or switches between Hangul/Han and
+ * Latin/digits, the text may have a space, a hyphen or nothing (어센드 910C, 어센드910C, Ascend-910C). Nowhere
+ * else: H20 does not match H-20.
+ */
+final class PhraseIndex<T> {
+
+    /** How a match that starts or ends with Hangul must sit in its word. */
+    enum HangulEdges {
+        /** A name: not inside a longer word, followed only by particles or common suffixes. */
+        WORD,
+        /** A cue: any part of a word, since Korean verbs and nouns inflect and compound (출시했다, 수출통제를). */
+        ANY
+    }
+
+    private static final char[] GAP_FILLERS = {0, TextNormalizer.SPACE, TextNormalizer.HYPHEN};
+    /** More gaps than this and only the all-same variants are indexed, to keep the trie small. */
+    private static final int MAX_COMBINED_GAPS = 3;
+
+    private final PayloadTrie<Phrase<T>> trie;
+    private final HangulEdges hangulEdges;
+
+    /**
+     * @param phrases each phrase, as written in configuration, with what it stands for; the order breaks ties
+     */
+    PhraseIndex(Map<String, T> phrases, TextNormalizer normalizer, HangulEdges hangulEdges) {
+        this.hangulEdges = hangulEdges;
+        PayloadTrie.PayloadTrieBuilder<Phrase<T>> builder = PayloadTrie.builder();
+        int rank = 0;
+        for (Map.Entry<String, T> phrase : phrases.entrySet()) {
+            Phrase<T> payload = new Phrase<>(phrase.getValue(), rank++);
+            for (String variant : spacingVariants(normalizer.normalize(phrase.getKey()).text().strip())) {
+                builder.addKeyword(variant, payload);
+            }
+        }
+        this.trie = builder.build();
+    }
+
+    List<PhraseMatch<T>> find(NormalizedText text) {
+        String normalized = text.text();
+        List<PayloadEmit<Phrase<T>>> candidates = new ArrayList<>();
+        for (PayloadEmit<Phrase<T>> emit : trie.parseText(normalized)) {
+            if (onBoundaries(normalized, emit.getStart(), emit.getEnd() + 1)) {
+                candidates.add(emit);
+            }
+        }
+        candidates.sort(Comparator.<PayloadEmit<Phrase<T>>>comparingInt(PayloadEmit::getStart)
+                .thenComparing(Comparator.<PayloadEmit<Phrase<T>>>comparingInt(PayloadEmit::size).reversed())
+                .thenComparingInt(emit -> emit.getPayload().rank()));
+        List<PhraseMatch<T>> matches = new ArrayList<>();
+        int taken = 0;
+        for (PayloadEmit<Phrase<T>> emit : candidates) {
+            if (emit.getStart() >= taken) {
+                matches.add(new PhraseMatch<>(emit.getPayload().value(),
+                        text.toOriginal(emit.getStart(), emit.getEnd() + 1)));
+                taken = emit.getEnd() + 1;
+            }
+        }
+        return matches;
+    }
+
+    private boolean onBoundaries(String text, int start, int end) {
+        int first = text.codePointAt(start);
+        int last = text.codePointBefore(end);
+        int before = start == 0 ? -1 : text.codePointBefore(start);
+        int after = end == text.length() ? -1 : text.codePointAt(end);
+        if (isLatinOrDigit(first) && isLatinOrDigit(before)) {
+            return false;
+        }
+        if (isLatinOrDigit(last) && isLatinOrDigit(after)) {
+            return false;
+        }
+        if (hangulEdges == HangulEdges.WORD) {
+            if (isHangul(first) && isHangul(before)) {
+                return false;
+            }
+            if (isHangul(last) && isHangul(after)) {
+                return KoreanSuffixes.allowed(hangulRun(text, end));
+            }
+        }
+        return true;
+    }
+
+    private static String hangulRun(String text, int from) {
+        int end = from;
+        while (end < text.length() && isHangul(text.codePointAt(end))) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return text.substring(from, end);
+    }
+
+    /** The phrase with each gap filled by nothing, a space and a hyphen. */
+    static Set<String> spacingVariants(String phrase) {
+        List<String> parts = new ArrayList<>();
+        int partStart = 0;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (c == TextNormalizer.SPACE || c == TextNormalizer.HYPHEN) {
+                parts.add(phrase.substring(partStart, i));
+                partStart = i + 1;
+            } else if (i > partStart && switchesScript(phrase.charAt(i - 1), c)) {
+                parts.add(phrase.substring(partStart, i));
+                partStart = i;
+            }
+        }
+        parts.add(phrase.substring(partStart));
+        parts.removeIf(String::isEmpty);
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(phrase);
+        if (parts.size() - 1 > MAX_COMBINED_GAPS) {
+            for (char filler : GAP_FILLERS) {
+                variants.add(join(parts, filler));
+            }
+        } else {
+            addCombinations(parts, 1, new StringBuilder(parts.get(0)), variants);
+        }
+        return variants;
+    }
+
+    private static void addCombinations(List<String> parts, int next, StringBuilder prefix, Set<String> variants) {
+        if (next == parts.size()) {
+            variants.add(prefix.toString());
+            return;
+        }
+        for (char filler : GAP_FILLERS) {
+            int length = prefix.length();
+            if (filler != 0) {
+                prefix.append(filler);
+            }
+            prefix.append(parts.get(next));
+            addCombinations(parts, next + 1, prefix, variants);
+            prefix.setLength(length);
+        }
+    }
+
+    private static String join(List<String> parts, char filler) {
+        return String.join(filler == 0 ? "" : String.valueOf(filler), parts);
+    }
+
+    private static boolean switchesScript(char previous, char current) {
+        return (isLatinOrDigit(previous) && isHangulOrHan(current)) || (isHangulOrHan(previous) && isLatinOrDigit(current));
+    }
+
+    static boolean isLatinOrDigit(int codePoint) {
+        return codePoint >= 0 && (Character.isDigit(codePoint)
+                || (Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.LATIN));
+    }
+
+    static boolean isHangul(int codePoint) {
+        return codePoint >= 0 && Character.isLetter(codePoint)
+                && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HANGUL;
+    }
+
+    private static boolean isHangulOrHan(int codePoint) {
+        return isHangul(codePoint) || Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    private record Phrase<T>(T value, int rank) {
+    }
+}

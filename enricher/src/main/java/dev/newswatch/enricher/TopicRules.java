@@ -1,0 +1,63 @@
+package dev.newswatch.enricher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.newswatch.common.config.ConfigLoader;
+import dev.newswatch.common.config.ConfigProblem;
+
+/** The topics the enricher tags, from {@code config/topics.yml}, checked as a whole. */
+public final class TopicRules {
+
+    /** The file's shape: {@code topics: [ {id, name, threshold, cues: {term: weight}}, ... ]}. */
+    record TopicsFile(List<TopicRule> topics) {
+        TopicsFile {
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+    }
+
+    private final List<TopicRule> rules;
+
+    private TopicRules(List<TopicRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Reads and checks the file; a {@link dev.newswatch.common.config.ConfigException} names what is wrong. */
+    public static TopicRules load(Path file) {
+        return new TopicRules(ConfigLoader.load(file, TopicsFile.class, TopicRules::problems).topics());
+    }
+
+    /** In file order. */
+    public List<TopicRule> rules() {
+        return rules;
+    }
+
+    private static List<ConfigProblem> problems(TopicsFile file) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (file.topics().isEmpty()) {
+            problems.add(ConfigProblem.at("", "no topics: the file needs a 'topics' list"));
+        }
+        Map<String, Integer> firstIndexOfId = new HashMap<>();
+        TextNormalizer normalizer = new TextNormalizer();
+        for (int i = 0; i < file.topics().size(); i++) {
+            TopicRule rule = file.topics().get(i);
+            Integer earlier = firstIndexOfId.putIfAbsent(rule.id(), i);
+            if (earlier != null) {
+                problems.add(ConfigProblem.at("/topics/" + i + "/id",
+                        "duplicate id '" + rule.id() + "', already used by topics[" + earlier + "]"));
+            }
+            Map<String, String> cueByNormalized = new HashMap<>();
+            for (String cue : rule.cues().keySet()) {
+                String same = cueByNormalized.putIfAbsent(normalizer.normalize(cue).text().strip(), cue);
+                if (same != null) {
+                    problems.add(ConfigProblem.at("/topics/" + i + "/cues/" + cue.replace("~", "~0").replace("/", "~1"),
+                            "cue '" + cue + "' is the same as cue '" + same + "' once normalised"));
+                }
+            }
+        }
+        return problems;
+    }
+}

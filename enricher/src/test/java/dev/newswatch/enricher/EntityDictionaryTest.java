@@ -1,0 +1,145 @@
+package dev.newswatch.enricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.newswatch.common.config.ConfigException;
+import dev.newswatch.common.events.EntityKind;
+
+class EntityDictionaryTest {
+
+    @TempDir
+    Path directory;
+
+    private Path write(String yaml) throws IOException {
+        Path file = directory.resolve("entities.yml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void shipsEveryEntityOfTheSharedVocabulary() {
+        EntityDictionary dictionary = ShippedConfig.entities();
+
+        assertThat(dictionary.entities()).extracting(EntityDefinition::id).contains("huawei", "nvidia", "alibaba",
+                "t-head", "baidu", "tencent", "bytedance", "cambricon", "smic", "deepseek", "moore-threads", "biren",
+                "metax", "openai", "amd", "intel", "tsmc", "samsung-electronics", "sk-hynix", "microsoft", "google",
+                "amazon", "meta", "oracle", "xiaomi", "zhipu", "huawei-ascend-910b", "huawei-ascend-910c",
+                "huawei-ascend-950pr", "huawei-ascend-950dt", "nvidia-h20", "nvidia-h100", "nvidia-h200",
+                "nvidia-b200", "nvidia-gb200", "nvidia-b30a", "alibaba-ppu", "cambricon-siyuan",
+                "huawei-cloudmatrix-384", "hbm");
+        assertThat(dictionary.find("alibaba-ppu").orElseThrow().vendor()).isEqualTo("t-head");
+        assertThat(dictionary.find("huawei-cloudmatrix-384").orElseThrow().kind()).isEqualTo(EntityKind.SYSTEM);
+        assertThat(dictionary.find("hbm").orElseThrow().vendor()).isNull();
+    }
+
+    @Test
+    void namesTheLineAndFieldOfAVendorThatIsNotACompany() throws IOException {
+        Path file = write("""
+                entities:
+                  - id: huawei
+                    name: Huawei
+                    kind: company
+                    aliases: [화웨이]
+                  - id: huawei-ascend-910c
+                    name: Ascend 910C
+                    kind: chip
+                    vendor: hauwei
+                    aliases: [어센드 910C]
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.file()).isEqualTo(file);
+                    assertThat(e.line()).isEqualTo(9);
+                    assertThat(e.field()).isEqualTo("entities[1].vendor");
+                    assertThat(e.getMessage()).contains("hauwei");
+                });
+    }
+
+    @Test
+    void rejectsADuplicateId() throws IOException {
+        Path file = write("""
+                entities:
+                  - {id: nvidia, name: Nvidia, kind: company, aliases: [엔비디아]}
+                  - {id: nvidia, name: NVIDIA, kind: company, aliases: [NVIDIA Corp]}
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("entities[1].id");
+                    assertThat(e.getMessage()).contains("duplicate id 'nvidia'");
+                });
+    }
+
+    @Test
+    void rejectsAnAliasThatAlreadyNamesAnotherEntity() throws IOException {
+        Path file = write("""
+                entities:
+                  - {id: meta, name: Meta, kind: company, aliases: [메타]}
+                  - {id: metax, name: MetaX, kind: company, aliases: [MetaX, " 메타 "]}
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("entities[1].aliases[1]");
+                    assertThat(e.getMessage()).contains("already names entity meta");
+                });
+    }
+
+    @Test
+    void rejectsAnEntityWithoutAliasesNamingTheEntry() throws IOException {
+        Path file = write("""
+                entities:
+                  - id: deepseek
+                    name: DeepSeek
+                    kind: company
+                    aliases: []
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isPositive();
+                    assertThat(e.field()).startsWith("entities[0]");
+                    assertThat(e.getMessage()).contains("deepseek has no aliases");
+                });
+    }
+
+    @Test
+    void rejectsAnUnknownKindNamingLineAndField() throws IOException {
+        Path file = write("""
+                entities:
+                  - id: hbm
+                    name: HBM
+                    kind: dram
+                    aliases: [HBM]
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.field()).isEqualTo("entities[0].kind");
+                });
+    }
+
+    @Test
+    void rejectsAChipWithoutVendor() throws IOException {
+        Path file = write("""
+                entities:
+                  - {id: nvidia-h20, name: H20, kind: chip, aliases: [H20]}
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("needs a vendor");
+    }
+}

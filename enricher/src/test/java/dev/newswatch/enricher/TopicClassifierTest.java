@@ -1,0 +1,95 @@
+package dev.newswatch.enricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopicClassifierTest {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private TopicClassifier classifier;
+
+    @BeforeEach
+    void rules(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("topics.yml");
+        Files.writeString(file, """
+                topics:
+                  - id: export-controls
+                    name: Export controls
+                    threshold: 2.0
+                    cues: {수출 통제: 2.0, 제재: 1.0, entity list: 2.0}
+                  - id: capex
+                    name: Capex
+                    threshold: 2.5
+                    cues: {설비 투자: 2.0, 투자: 0.5}
+                """, StandardCharsets.UTF_8);
+        classifier = new TopicClassifier(TopicRules.load(file), normalizer);
+    }
+
+    private List<TopicScore> classify(String title, String text) {
+        return classifier.classify(normalizer.normalize(title), normalizer.normalize(text));
+    }
+
+    private TopicScore score(String id, String title, String text) {
+        return classifier.score(normalizer.normalize(title), normalizer.normalize(text)).stream()
+                .filter(score -> score.rule().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void tagsATopicWhenTheCueWeightsReachItsThreshold() {
+        List<TopicScore> topics = classify("반도체 소식", "미국이 수출통제를 강화했다.");
+
+        assertThat(topics).extracting(topic -> topic.rule().id()).containsExactly("export-controls");
+        assertThat(topics.get(0).score()).isEqualTo(2.0);
+        assertThat(topics.get(0).confidence()).isCloseTo(0.5, within(1e-9));
+        assertThat(topics.get(0).textCues()).extracting(PhraseMatch::payload).containsExactly("수출 통제");
+    }
+
+    @Test
+    void doesNotTagBelowTheThreshold() {
+        assertThat(classify("반도체 소식", "새로운 제재가 거론된다.")).isEmpty();
+        assertThat(score("export-controls", "반도체 소식", "새로운 제재가 거론된다.").score()).isEqualTo(1.0);
+    }
+
+    @Test
+    void countsATitleCueDouble() {
+        TopicScore inTitle = score("export-controls", "미국, 추가 제재", "본문");
+
+        assertThat(inTitle.score()).isEqualTo(2.0);
+        assertThat(inTitle.tagged()).isTrue();
+        assertThat(inTitle.titleCues()).extracting(cue -> cue.span()).containsExactly(new TextSpan(7, 9));
+    }
+
+    @Test
+    void countsARepeatedCueOnceButKeepsEveryPlaceAsEvidence() {
+        TopicScore repeated = score("export-controls", "", "제재, 제재, 또 제재.");
+
+        assertThat(repeated.score()).isEqualTo(1.0);
+        assertThat(repeated.textCues()).hasSize(3);
+    }
+
+    @Test
+    void matchesLatinCuesOnlyAsWholeWordsAndLetsConfidenceGrowWithScore() {
+        assertThat(score("export-controls", "", "the entity listing").score()).isZero();
+
+        TopicScore strong = score("export-controls", "수출 통제 강화", "Entity List에 올렸다. 제재도 했다.");
+        assertThat(strong.score()).isEqualTo(7.0);
+        assertThat(strong.confidence()).isGreaterThan(0.9).isLessThan(1.0);
+    }
+
+    @Test
+    void ordersTaggedTopicsByConfidence() {
+        List<TopicScore> topics = classify("수출 통제", "설비 투자와 투자 확대, 수출통제.");
+
+        assertThat(topics).extracting(topic -> topic.rule().id()).containsExactly("export-controls", "capex");
+    }
+}

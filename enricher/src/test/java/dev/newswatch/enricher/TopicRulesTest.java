@@ -1,0 +1,115 @@
+package dev.newswatch.enricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.newswatch.common.config.ConfigException;
+
+class TopicRulesTest {
+
+    @TempDir
+    Path directory;
+
+    private Path write(String yaml) throws IOException {
+        Path file = directory.resolve("topics.yml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void shipsTheSixTopicsOfTheSharedVocabulary() {
+        assertThat(ShippedConfig.topics().rules()).extracting(TopicRule::id).containsExactlyInAnyOrder(
+                "export-controls", "capex", "chip-launch", "ai-model-release", "funding", "data-center");
+    }
+
+    @Test
+    void appliesTheDefaultThreshold() throws IOException {
+        Path file = write("""
+                topics:
+                  - id: funding
+                    name: Funding
+                    cues: {투자 유치: 2.0}
+                """);
+
+        assertThat(TopicRules.load(file).rules().get(0).threshold()).isEqualTo(TopicRule.DEFAULT_THRESHOLD);
+    }
+
+    @Test
+    void rejectsANonPositiveWeightNamingTheTopic() throws IOException {
+        Path file = write("""
+                topics:
+                  - id: capex
+                    name: Capex
+                    threshold: 2
+                    cues:
+                      설비 투자: 2.0
+                      투자: -1
+                """);
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.file()).isEqualTo(file);
+                    assertThat(e.line()).isPositive();
+                    assertThat(e.field()).startsWith("topics[0]");
+                    assertThat(e.getMessage()).contains("cue '투자' needs a positive weight");
+                });
+    }
+
+    @Test
+    void rejectsADuplicateTopicIdAtItsLine() throws IOException {
+        Path file = write("""
+                topics:
+                  - {id: capex, name: Capex, cues: {capex: 2}}
+                  - {id: capex, name: Capex again, cues: {설비투자: 2}}
+                """);
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("topics[1].id");
+                });
+    }
+
+    @Test
+    void rejectsCuesThatNormaliseToTheSameText() throws IOException {
+        Path file = write("""
+                topics:
+                  - id: data-center
+                    name: Data centres
+                    cues:
+                      IDC: 1.5
+                      idc: 1.0
+                """);
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(6);
+                    assertThat(e.field()).isEqualTo("topics[0].cues.idc");
+                });
+    }
+
+    @Test
+    void rejectsAnUnknownFieldNamingIt() throws IOException {
+        Path file = write("""
+                topics:
+                  - id: capex
+                    name: Capex
+                    treshold: 3
+                    cues: {capex: 2}
+                """);
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.field()).isEqualTo("topics[0].treshold");
+                });
+    }
+}
