@@ -1,0 +1,74 @@
+package dev.newswatch.ingester;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.newswatch.common.config.InvalidConfigValue;
+
+/**
+ * The {@code ingester} section of {@code config/newswatch.yml}.
+ *
+ * @param metricsPort     port of /metrics and /health; absent means 9401, 0 means any free port
+ * @param sourcesFile     the file listing the sources to poll
+ * @param userAgent       how every request names the crawler, and the agent looked up in robots.txt
+ * @param hostDelay       least time between two requests to one host (a longer robots.txt Crawl-delay wins)
+ * @param fetchTimeout    longest one request may take: connecting, waiting and reading the whole body
+ * @param maxBodyBytes    largest response body read, both as sent and once unzipped
+ * @param transactionalId Kafka transactional id; one per running ingester
+ */
+public record IngesterSettings(
+        Integer metricsPort,
+        Path sourcesFile,
+        String userAgent,
+        Duration hostDelay,
+        Duration fetchTimeout,
+        long maxBodyBytes,
+        String transactionalId) {
+
+    public static final int DEFAULT_METRICS_PORT = 9401;
+
+    public IngesterSettings {
+        // Boxed so that 0 keeps its usual meaning of "any free port", which tests and the one-process runner use.
+        metricsPort = metricsPort == null ? DEFAULT_METRICS_PORT : metricsPort;
+        sourcesFile = sourcesFile == null ? Path.of("config", "sources.yml") : sourcesFile;
+        userAgent = userAgent == null || userAgent.isBlank()
+                ? "NewswatchBot/0.1 (+https://github.com/newswatch/newswatch)" : userAgent;
+        hostDelay = hostDelay == null ? Duration.ofSeconds(1) : hostDelay;
+        fetchTimeout = fetchTimeout == null || fetchTimeout.isZero() ? Duration.ofSeconds(20) : fetchTimeout;
+        maxBodyBytes = maxBodyBytes == 0 ? 5_242_880 : maxBodyBytes;
+        transactionalId = transactionalId == null || transactionalId.isBlank() ? "newswatch-ingester" : transactionalId;
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
+        }
+        if (hostDelay.isNegative()) {
+            throw new InvalidConfigValue("hostDelay", "must not be negative, not " + hostDelay);
+        }
+        if (fetchTimeout.isNegative()) {
+            throw new InvalidConfigValue("fetchTimeout", "must be positive, not " + fetchTimeout);
+        }
+        if (maxBodyBytes < 1) {
+            throw new InvalidConfigValue("maxBodyBytes", "must be positive, not " + maxBodyBytes);
+        }
+    }
+
+    public static IngesterSettings defaults() {
+        return new IngesterSettings(null, null, null, null, null, 0, null);
+    }
+
+    /** These settings serving metrics on {@code port}; 0 picks any free port. */
+    public IngesterSettings withMetricsPort(int port) {
+        return new IngesterSettings(port, sourcesFile, userAgent, hostDelay, fetchTimeout, maxBodyBytes, transactionalId);
+    }
+
+    public IngesterSettings withSourcesFile(Path file) {
+        return new IngesterSettings(metricsPort, file, userAgent, hostDelay, fetchTimeout, maxBodyBytes, transactionalId);
+    }
+
+    public IngesterSettings withHostDelay(Duration delay) {
+        return new IngesterSettings(metricsPort, sourcesFile, userAgent, delay, fetchTimeout, maxBodyBytes, transactionalId);
+    }
+
+    public IngesterSettings withTransactionalId(String id) {
+        return new IngesterSettings(metricsPort, sourcesFile, userAgent, hostDelay, fetchTimeout, maxBodyBytes, id);
+    }
+}

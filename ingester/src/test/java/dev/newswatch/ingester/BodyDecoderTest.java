@@ -1,0 +1,76 @@
+package dev.newswatch.ingester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class BodyDecoderTest {
+
+    private static final Charset WINDOWS_949 = Charset.forName("x-windows-949");
+    /** 똠, 햏 and 뷁 exist in CP949 but not in EUC-KR, so they prove which decoder ran. */
+    private static final String CP949_ONLY = "똠방각하 햏 뷁";
+
+    private final BodyDecoder decoder = new BodyDecoder();
+
+    private static String page(String charsetMeta, String text) {
+        return "<html><head>" + charsetMeta + "<title>시험</title></head><body><p>" + text + "</p></body></html>";
+    }
+
+    @Test
+    void decodesUtf8WithoutAnyDeclaration() {
+        byte[] body = page("", "반도체 수출 " + CP949_ONLY).getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decode(body, "text/html")).contains("반도체 수출 " + CP949_ONLY);
+    }
+
+    @Test
+    void eucKrMetaDecodesAsWindows949() {
+        byte[] body = page("<meta charset=\"euc-kr\">", "기사 " + CP949_ONLY).getBytes(WINDOWS_949);
+        assertThat(decoder.charsetOf(body, "text/html")).isEqualTo(WINDOWS_949);
+        assertThat(decoder.decode(body, "text/html")).contains("기사 " + CP949_ONLY).doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void httpEquivMetaFarBehindInlineScriptIsStillFound() {
+        String filler = "<script>var x = '" + "a".repeat(20_000) + "';</script>";
+        byte[] body = ("<html><head>" + filler
+                + "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ks_c_5601-1987\">"
+                + "</head><body><p>" + CP949_ONLY + "</p></body></html>").getBytes(WINDOWS_949);
+        assertThat(decoder.decode(body, null)).contains(CP949_ONLY);
+    }
+
+    @Test
+    void httpHeaderCharsetWinsOverNothingAndIsReadAsWindows949() {
+        byte[] body = page("", CP949_ONLY).getBytes(WINDOWS_949);
+        assertThat(decoder.decode(body, "text/html; charset=EUC-KR")).contains(CP949_ONLY);
+        assertThat(decoder.decode(body, "text/html;charset=\"ks_c_5601-1987\"")).contains(CP949_ONLY);
+    }
+
+    @Test
+    void byteOrderMarkWinsOverAWrongHeaderAndIsNotPartOfTheText() {
+        byte[] text = page("<meta charset=\"euc-kr\">", "인공지능 칩").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[text.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, body, 3, text.length);
+        String decoded = decoder.decode(body, "text/html; charset=euc-kr");
+        assertThat(decoded).startsWith("<html>").contains("인공지능 칩");
+    }
+
+    @Test
+    void unknownCharsetLabelFallsThroughToTheNextClue() {
+        byte[] body = page("<meta charset=\"euc-kr\">", CP949_ONLY).getBytes(WINDOWS_949);
+        assertThat(decoder.decode(body, "text/html; charset=no-such-charset")).contains(CP949_ONLY);
+    }
+
+    @Test
+    void feedContentTypeGetsWindows949ForKoreanLabels() {
+        assertThat(decoder.contentTypeForXml("application/rss+xml; charset=euc-kr"))
+                .isEqualTo("application/rss+xml; charset=x-windows-949");
+        assertThat(decoder.contentTypeForXml("text/xml; charset=UTF-8")).isEqualTo("text/xml; charset=UTF-8");
+        assertThat(decoder.contentTypeForXml(null)).isNull();
+    }
+}
