@@ -1,0 +1,27 @@
+package dev.newswatch.standalone;
+
+import dev.newswatch.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newswatch} command line. */
+@Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
+        description = "News ingestion, enrichment and alerting for the AI-chip race, over Apache Kafka.",
+        subcommands = {DemoCommand.class, RunCommand.class})
+public final class NewswatchCommand {
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new NewswatchCommand())
+                .setExecutionExceptionHandler((error, line, parsed) -> {
+                    if (error instanceof ConfigException) {
+                        line.getErr().println("Configuration error: " + error.getMessage());
+                        return 2;
+                    }
+                    throw error;
+                });
+        int exitCode = commandLine.execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.newswatch.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.events.AlertedArticle;
+import dev.newswatch.common.events.ArticleField;
+import dev.newswatch.common.events.EntityKind;
+import dev.newswatch.common.events.EntityTag;
+import dev.newswatch.common.events.Evidence;
+import dev.newswatch.common.events.TopicTag;
+
+class AlertLineTest {
+
+    @Test
+    void showsWatchTitleOutletEntitiesTopicsAndUrlOnOneLine() {
+        Evidence evidence = new Evidence(ArticleField.TITLE, "H20", 13, 16, "미 상무부, 엔비디아 H20 수출 통제 검토");
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, "nvidia-china-exports:0123456789abcdef", "nvidia-china-exports",
+                "Nvidia and China exports",
+                new AlertedArticle("0123456789abcdef", "http://127.0.0.1:18080/chipinsight/news/2001.euc-kr.html",
+                        "미 상무부, 엔비디아 H20 수출 통제 검토", "칩인사이트", Instant.parse("2026-11-21T02:30:15Z")),
+                List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence)),
+                        new EntityTag("nvidia-h20", "Nvidia H20", EntityKind.CHIP, "nvidia", List.of(evidence))),
+                List.of(new TopicTag("export-controls", "Export controls", 0.9, List.of(evidence))),
+                Instant.parse("2026-11-21T02:31:00Z"));
+
+        assertThat(AlertLine.format(alert)).isEqualTo("ALERT 11:31:00 KST [nvidia-china-exports] "
+                + "미 상무부, 엔비디아 H20 수출 통제 검토 — 칩인사이트 | Nvidia, Nvidia H20 | export-controls"
+                + " | http://127.0.0.1:18080/chipinsight/news/2001.euc-kr.html");
+    }
+}

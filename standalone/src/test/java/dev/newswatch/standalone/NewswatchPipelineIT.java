@@ -1,0 +1,174 @@
+package dev.newswatch.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.newswatch.alerts.AlertsSettings;
+import dev.newswatch.common.ServiceLauncher;
+import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.ConfigLoader;
+import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.events.EnrichedArticle;
+import dev.newswatch.common.events.EntityTag;
+import dev.newswatch.common.events.Evidence;
+import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.events.TopicTag;
+import dev.newswatch.enricher.EnricherSettings;
+import dev.newswatch.ingester.IngesterSettings;
+import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
+import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
+
+/**
+ * The whole system on a real broker: the sample news site, crawled by the ingester, tagged by the enricher,
+ * matched by the alerts service, with the project's own config/ files.
+ */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class NewswatchPipelineIT {
+
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Article path on the sample site, and the watches it must raise an alert for (demo-site/EXPECTED.md). */
+    private static final Map<String, Set<String>> EXPECTED_ALERTS = Map.of(
+            "/techbrief/news/1001.html", Set.of("china-ai-chips"),
+            "/techbrief/news/1002.html", Set.of("china-ai-chips", "ai-infra-capex"),
+            "/techbrief/news/1003.html", Set.of("china-ai-chips"),
+            "/techbrief/news/1004.html", Set.of(),
+            "/chipinsight/news/2001.euc-kr.html", Set.of("nvidia-china-exports"),
+            "/chipinsight/news/2002.html", Set.of("china-ai-chips"));
+    private static final int EXPECTED_ALERT_COUNT = 6;
+
+    private final EmbeddedKafkaBroker broker;
+    private final KafkaSettings kafka;
+    private DemoNewsSite site;
+    private StandaloneSystem system;
+    private IngesterSettings ingester;
+    private EnricherSettings enricher;
+    private AlertsSettings alerts;
+
+    NewswatchPipelineIT(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+        this.kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
+    }
+
+    @BeforeEach
+    void startSystem(@TempDir Path work) throws IOException {
+        site = DemoNewsSite.start(0);
+        Path sources = work.resolve("sources.yml");
+        Files.writeString(sources, DemoCommand.demoSources(site, "PT1S"), StandardCharsets.UTF_8);
+        Path config = ServiceLauncher.DEFAULT_CONFIG;
+        ingester = ConfigLoader.loadSection(config, "ingester", IngesterSettings.class)
+                .withSourcesFile(sources).withMetricsPort(freePort()).withHostDelay(Duration.ofMillis(50));
+        enricher = ConfigLoader.loadSection(config, "enricher", EnricherSettings.class)
+                .withStateDirectory(work.resolve("streams")).withMetricsPort(freePort());
+        alerts = ConfigLoader.loadSection(config, "alerts", AlertsSettings.class)
+                .withStateDirectory(work.resolve("streams")).withMetricsPort(freePort());
+        system = StandaloneSystem.start(broker, KafkaSettings.defaults(), ingester, enricher, alerts);
+    }
+
+    @AfterEach
+    void stopSystem() {
+        system.close();
+        site.close();
+    }
+
+    @Test
+    void sampleArticlesRaiseTheExpectedAlertsWithEvidenceAndARestartRepeatsNothing() throws Exception {
+        try (var alertTopic = new TopicRecords<>(kafka, Topics.ALERTS, Alert.class);
+                var enrichedTopic = new TopicRecords<>(kafka, Topics.ENRICHED_ARTICLES, EnrichedArticle.class)) {
+            await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+                assertThat(enrichedTopic.values()).hasSize(EXPECTED_ALERTS.size());
+                assertThat(alertTopic.values()).hasSize(EXPECTED_ALERT_COUNT);
+            });
+            List<Alert> alertsRaised = alertTopic.values();
+
+            assertThat(alertsRaised.stream().collect(Collectors.groupingBy(alert -> path(alert.article().url()),
+                    Collectors.mapping(Alert::watchId, Collectors.toSet()))))
+                    .isEqualTo(EXPECTED_ALERTS.entrySet().stream().filter(expected -> !expected.getValue().isEmpty())
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            assertEveryAlertIsOnItsWatchTopic(alertsRaised);
+            assertExportControlAlertFromTheEucKrPage(alertsRaised);
+            assertThat(metrics(ingester.metricsPort())).contains("newswatch_ingester_");
+            assertThat(metrics(enricher.metricsPort())).contains("newswatch_enricher_");
+            assertThat(metrics(alerts.metricsPort())).contains("newswatch_alerts_");
+        }
+
+        system.close();
+        long feedPollsBefore = site.requestCount(DemoNewsSite.RSS_FEED);
+        system = StandaloneSystem.start(broker, KafkaSettings.defaults(), ingester, enricher, alerts);
+        // Two more polls of the feed: the first after the restart has been completed, with every item seen.
+        await().atMost(PIPELINE_TIMEOUT).until(() -> site.requestCount(DemoNewsSite.RSS_FEED) >= feedPollsBefore + 2);
+
+        try (var rawTopic = new TopicRecords<>(kafka, Topics.RAW_ARTICLES, RawArticle.class);
+                var alertTopic = new TopicRecords<>(kafka, Topics.ALERTS, Alert.class)) {
+            assertThat(rawTopic.values()).hasSize(EXPECTED_ALERTS.size());
+            assertThat(alertTopic.values()).hasSize(EXPECTED_ALERT_COUNT);
+        }
+    }
+
+    private void assertEveryAlertIsOnItsWatchTopic(List<Alert> alertsRaised) {
+        Map<String, List<Alert>> byWatch = alertsRaised.stream().collect(Collectors.groupingBy(Alert::watchId));
+        for (Map.Entry<String, List<Alert>> watch : byWatch.entrySet()) {
+            try (var watchTopic = new TopicRecords<>(kafka, Topics.watchAlerts(watch.getKey()), Alert.class)) {
+                assertThat(watchTopic.values()).extracting(Alert::id)
+                        .containsExactlyInAnyOrderElementsOf(watch.getValue().stream().map(Alert::id).toList());
+            }
+        }
+    }
+
+    private static void assertExportControlAlertFromTheEucKrPage(List<Alert> alertsRaised) {
+        Alert exportControls = alertsRaised.stream()
+                .filter(alert -> alert.watchId().equals("nvidia-china-exports"))
+                .findFirst().orElseThrow();
+        assertThat(exportControls.article().title()).isEqualTo("미 상무부, 엔비디아 H20 대중국 수출 통제 강화 검토");
+        assertThat(exportControls.article().outlet()).isEqualTo("칩인사이트");
+        assertThat(exportControls.entities()).extracting(EntityTag::id).contains("nvidia-h20");
+        Evidence chip = exportControls.entities().stream().filter(entity -> entity.id().equals("nvidia-h20"))
+                .findFirst().orElseThrow().evidence().get(0);
+        assertThat(chip.matched()).isEqualTo("H20");
+        assertThat(chip.sentence()).contains("H20");
+        assertThat(exportControls.topics()).extracting(TopicTag::id).containsExactly("export-controls");
+        assertThat(exportControls.topics().get(0).evidence())
+                .anySatisfy(evidence -> assertThat(evidence.sentence()).contains("수출 통제"));
+    }
+
+    private static String metrics(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String path(String url) {
+        return URI.create(url).getPath();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
