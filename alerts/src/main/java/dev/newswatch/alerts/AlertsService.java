@@ -1,11 +1,9 @@
 package dev.newswatch.alerts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,23 +11,19 @@ import dev.newswatch.common.NewswatchService;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.TopicCreator;
-import dev.newswatch.common.metrics.MetricsServer;
 import dev.newswatch.common.metrics.ServiceMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import dev.newswatch.common.streams.StreamsApplication;
 
 /** Runs the alerts topology as a Kafka Streams application, with its metrics endpoint. */
 public final class AlertsService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final AlertsSettings settings;
     private final KafkaSettings kafka;
     private final Watches watches;
     private final ServiceMetrics serviceMetrics = new ServiceMetrics();
-    private volatile KafkaStreams streams;
-    private KafkaStreamsMetrics streamsMetrics;
-    private MetricsServer metricsServer;
+    private volatile StreamsApplication application;
 
     /** Reads the watches file now, so a bad one stops the process before it touches Kafka. */
     public AlertsService(AlertsSettings settings, KafkaSettings kafka) {
@@ -56,48 +50,32 @@ public final class AlertsService implements NewswatchService {
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
         AlertsMetrics metrics = new AlertsMetrics(serviceMetrics.registry(), watches.ids());
         WatchMatcher matcher = new WatchMatcher(watches.watches(), Clock.systemUTC());
-        streams = new KafkaStreams(AlertsTopology.build(matcher, metrics),
-                kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()));
-        streams.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(serviceMetrics.registry());
-        streams.start();
-        metricsServer = MetricsServer.start(name(), "0.0.0.0", settings.metricsPort(), serviceMetrics.registry(),
-                this::isHealthy);
+        application = StreamsApplication.start(name(), AlertsTopology.build(matcher, metrics),
+                kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
+                serviceMetrics, settings.metricsPort());
         log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED_ARTICLES, watches.ids(),
-                metricsServer.port());
+                application.metricsPort());
     }
 
     @Override
     public boolean isHealthy() {
-        KafkaStreams running = streams;
-        if (running == null) {
-            return false;
-        }
-        KafkaStreams.State state = running.state();
-        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        StreamsApplication running = application;
+        return running != null && running.isHealthy();
     }
 
     /** The port actually serving metrics, useful when the settings asked for any free port. */
     public synchronized int metricsPort() {
-        if (metricsServer == null) {
+        if (application == null) {
             throw new IllegalStateException("alerts service is not started");
         }
-        return metricsServer.port();
+        return application.metricsPort();
     }
 
     @Override
     public synchronized void close() {
-        if (metricsServer != null) {
-            metricsServer.close();
-            metricsServer = null;
-        }
-        if (streams != null) {
-            if (!streams.close(CLOSE_TIMEOUT)) {
-                log.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
-            }
-            streamsMetrics.close();
-            streams = null;
+        if (application != null) {
+            application.close();
+            application = null;
         }
         serviceMetrics.close();
     }

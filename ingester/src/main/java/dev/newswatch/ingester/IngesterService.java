@@ -58,7 +58,7 @@ public final class IngesterService implements NewswatchService {
         producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(serviceMetrics.registry());
         IngesterMetrics metrics = new IngesterMetrics(serviceMetrics.registry(), sources);
-        metricsServer = MetricsServer.start(name(), "0.0.0.0", settings.metricsPort(), serviceMetrics.registry(),
+        metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(), serviceMetrics.registry(),
                 this::isHealthy);
 
         PageFetcher fetcher = new PageFetcher(settings);

@@ -18,6 +18,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class MetricsServer implements AutoCloseable {
 
+    /** Where a service serves its endpoint, so that Prometheus on another host or container can scrape it. */
+    public static final String ALL_INTERFACES = "0.0.0.0";
+
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
