@@ -18,13 +18,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class AlertsMetrics {
 
-    private final Counter articlesMatched;
+    private final Counter articlesChecked;
     private final Map<String, Counter> alertsByWatch;
     private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
 
     public AlertsMetrics(MeterRegistry registry, Collection<String> watchIds) {
-        articlesMatched = Counter.builder("newswatch.alerts.articles.matched")
-                .description("Enriched articles matched against the watches, whether or not any fired")
+        articlesChecked = Counter.builder("newswatch.alerts.articles.checked")
+                .description("Enriched articles checked against the watches, whether or not any fired")
                 .register(registry);
         alertsByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 watchId -> Counter.builder("newswatch.alerts.alerts.emitted")
@@ -39,8 +39,8 @@ public final class AlertsMetrics {
         }
     }
 
-    public void articleMatched() {
-        articlesMatched.increment();
+    public void articleChecked() {
+        articlesChecked.increment();
     }
 
     public void alertEmitted(Alert alert) {

@@ -29,7 +29,8 @@ public final class AlertsService implements NewswatchService {
     public AlertsService(AlertsSettings settings, KafkaSettings kafka) {
         this.settings = settings;
         this.kafka = kafka;
-        this.watches = Watches.load(settings.watchesFile());
+        this.watches = Watches.load(settings.watchesFile(),
+                Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.newswatch.common.config.InvalidConfigValue;
  *
  * @param metricsPort    port of the /metrics and /health endpoint; absent means 9403, 0 means any free port
  * @param watchesFile    the watch definitions, see {@code config/watches.yml}
+ * @param entitiesFile   the enricher's entity dictionary, whose ids watches may name
+ * @param topicsFile     the enricher's topic rules, whose ids watches may name
  * @param applicationId  Kafka Streams application id, which is also the consumer group
  * @param stateDirectory Kafka Streams state directory
  * @param commitInterval how long a record may wait in an open transaction before the next service sees it
@@ -17,6 +19,8 @@ import dev.newswatch.common.config.InvalidConfigValue;
 public record AlertsSettings(
         Integer metricsPort,
         Path watchesFile,
+        Path entitiesFile,
+        Path topicsFile,
         String applicationId,
         Path stateDirectory,
         Duration commitInterval) {
@@ -27,6 +31,8 @@ public record AlertsSettings(
         // Boxed so that 0 can keep its usual meaning of "any free port", which tests and the one-process runner use.
         metricsPort = metricsPort == null ? DEFAULT_METRICS_PORT : metricsPort;
         watchesFile = watchesFile == null ? Path.of("config", "watches.yml") : watchesFile;
+        entitiesFile = entitiesFile == null ? Path.of("config", "entities.yml") : entitiesFile;
+        topicsFile = topicsFile == null ? Path.of("config", "topics.yml") : topicsFile;
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
         stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
@@ -39,18 +45,18 @@ public record AlertsSettings(
     }
 
     public static AlertsSettings defaults() {
-        return new AlertsSettings(null, null, null, null, null);
+        return new AlertsSettings(null, null, null, null, null, null, null);
     }
 
     public AlertsSettings withMetricsPort(int port) {
-        return new AlertsSettings(port, watchesFile, applicationId, stateDirectory, commitInterval);
+        return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval);
     }
 
     public AlertsSettings withWatchesFile(Path file) {
-        return new AlertsSettings(metricsPort, file, applicationId, stateDirectory, commitInterval);
+        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval);
     }
 
     public AlertsSettings withStateDirectory(Path directory) {
-        return new AlertsSettings(metricsPort, watchesFile, applicationId, directory, commitInterval);
+        return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory, commitInterval);
     }
 }

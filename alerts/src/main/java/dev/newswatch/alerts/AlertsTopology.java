@@ -50,7 +50,7 @@ public final class AlertsTopology {
 
         // Re-keying needs no repartition: nothing downstream groups or joins by the new key.
         KStream<String, Alert> alerts = matched.get(MATCHED + OK)
-                .peek((articleId, outcome) -> metrics.articleMatched(), Named.as("count-matched-articles"))
+                .peek((articleId, outcome) -> metrics.articleChecked(), Named.as("count-checked-articles"))
                 .flatMapValues(StageOutcome::output, Named.as("one-record-per-alert"))
                 .selectKey((articleId, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .peek((alertId, alert) -> metrics.alertEmitted(alert), Named.as("count-alerts"));

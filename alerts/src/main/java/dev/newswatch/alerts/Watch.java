@@ -1,5 +1,6 @@
 package dev.newswatch.alerts;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ public record Watch(String id, String name, String description, List<String> any
     }
 
     /** What is wrong with this watch, pointing below {@code at}, the JSON pointer of the watch in its file. */
-    List<ConfigProblem> problems(String at) {
+    List<ConfigProblem> problems(String at, Vocabulary vocabulary) {
         List<ConfigProblem> problems = new ArrayList<>();
         if (id == null) {
             problems.add(ConfigProblem.at(at, "watch has no id"));
@@ -53,12 +54,14 @@ public record Watch(String id, String name, String description, List<String> any
             problems.add(ConfigProblem.at(at + "/id", "watch '" + id
                     + "' would match every article: list anyEntities, anyTopics or both"));
         }
-        idProblems(anyEntities, at + "/anyEntities", problems);
-        idProblems(anyTopics, at + "/anyTopics", problems);
+        idProblems(anyEntities, vocabulary.entityIds(), "entity", vocabulary.entitiesFile(), at + "/anyEntities",
+                problems);
+        idProblems(anyTopics, vocabulary.topicIds(), "topic", vocabulary.topicsFile(), at + "/anyTopics", problems);
         return problems;
     }
 
-    private static void idProblems(List<String> ids, String at, List<ConfigProblem> problems) {
+    private static void idProblems(List<String> ids, Set<String> known, String kind, Path knownFrom, String at,
+            List<ConfigProblem> problems) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
@@ -67,6 +70,8 @@ public record Watch(String id, String name, String description, List<String> any
                         + "' is not an id: lower-case letters, digits and hyphens"));
             } else if (!seen.add(id)) {
                 problems.add(ConfigProblem.at(at + "/" + i, "'" + id + "' is listed twice"));
+            } else if (!known.contains(id)) {
+                problems.add(ConfigProblem.at(at + "/" + i, "no " + kind + " '" + id + "' in " + knownFrom));
             }
         }
     }

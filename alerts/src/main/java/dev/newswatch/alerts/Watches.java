@@ -18,16 +18,19 @@ public record Watches(List<Watch> watches) {
         watches = watches == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(watches));
     }
 
-    /** Reads and checks the file; any problem is a ConfigException naming file, line and field. */
-    public static Watches load(Path file) {
-        return ConfigLoader.load(file, Watches.class, Watches::problems);
+    /**
+     * Reads and checks the file, including that every listed entity and topic is in {@code vocabulary}; any
+     * problem is a ConfigException naming file, line and field.
+     */
+    public static Watches load(Path file, Vocabulary vocabulary) {
+        return ConfigLoader.load(file, Watches.class, loaded -> problems(loaded, vocabulary));
     }
 
     public List<String> ids() {
         return watches.stream().map(Watch::id).toList();
     }
 
-    private static List<ConfigProblem> problems(Watches loaded) {
+    private static List<ConfigProblem> problems(Watches loaded, Vocabulary vocabulary) {
         List<ConfigProblem> problems = new ArrayList<>();
         if (loaded.watches().isEmpty()) {
             problems.add(ConfigProblem.at("/watches", "no watches defined: the service would never alert"));
@@ -40,7 +43,7 @@ public record Watches(List<Watch> watches) {
                 problems.add(ConfigProblem.at(at, "empty watch"));
                 continue;
             }
-            problems.addAll(watch.problems(at));
+            problems.addAll(watch.problems(at, vocabulary));
             Integer earlier = firstIndex.putIfAbsent(watch.id(), i);
             if (earlier != null) {
                 problems.add(ConfigProblem.at(at + "/id", "watch id '" + watch.id()

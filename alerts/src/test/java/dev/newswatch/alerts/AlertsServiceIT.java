@@ -41,7 +41,6 @@ class AlertsServiceIT {
             throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
         AlertsSettings settings = AlertsSettings.defaults()
-                .withWatchesFile(Path.of("..", "config", "watches.yml"))
                 .withStateDirectory(state)
                 .withMetricsPort(0);
         EnrichedArticle article = article("it-1", List.of(nvidiaH20()), List.of(exportControls()));

@@ -109,7 +109,7 @@ class AlertsTopologyTest {
                 .satisfies(alert -> assertThat(alert.key).isEqualTo("china-ai-chips:art-2"));
         assertThat(registry.get("newswatch.alerts.dead.letters").tag("reason", "invalid-record").counter().count())
                 .isEqualTo(1.0);
-        assertThat(registry.get("newswatch.alerts.articles.matched").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("newswatch.alerts.articles.checked").counter().count()).isEqualTo(1.0);
     }
 
     private void pipe(EnrichedArticle article) {

@@ -17,12 +17,15 @@ import dev.newswatch.common.config.ConfigLoader;
 
 class WatchesTest {
 
+    private static final Vocabulary SHIPPED = Vocabulary.load(Path.of("..", "config", "entities.yml"),
+            Path.of("..", "config", "topics.yml"));
+
     @TempDir
     Path directory;
 
     @Test
     void projectWatchesFileDefinesTheThreeSharedWatches() {
-        Watches watches = Watches.load(Path.of("..", "config", "watches.yml"));
+        Watches watches = Watches.load(Path.of("..", "config", "watches.yml"), SHIPPED);
 
         assertThat(watches.ids()).containsExactly("china-ai-chips", "nvidia-china-exports", "ai-infra-capex");
         assertThat(watches.watches().get(1).anyTopics()).containsExactly("export-controls");
@@ -39,12 +42,33 @@ class WatchesTest {
                     anyTopics: [export-controls]
                 """);
 
-        assertThatThrownBy(() -> Watches.load(file))
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.file()).isEqualTo(file);
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.field()).isEqualTo("watches[1].id");
                     assertThat(e.getMessage()).contains("Nvidia Exports");
+                });
+    }
+
+    @Test
+    void anIdTheDictionariesDoNotDefineIsReportedWithLineAndField() throws IOException {
+        Path file = write("""
+                watches:
+                  - id: chips
+                    anyEntities:
+                      - huawei
+                      - huawai
+                  - id: exports
+                    anyTopics: [export-control]
+                """);
+
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.field()).isEqualTo("watches[0].anyEntities[1]");
+                    assertThat(e.getMessage()).contains("no entity 'huawai' in ").contains("entities.yml")
+                            .endsWith("(and 1 more problems)");
                 });
     }
 
@@ -58,7 +82,7 @@ class WatchesTest {
                     anyTopics: [data-center]
                 """);
 
-        assertThatThrownBy(() -> Watches.load(file))
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.field()).isEqualTo("watches[1].id");
@@ -77,7 +101,7 @@ class WatchesTest {
                     anyEntities: []
                 """);
 
-        assertThatThrownBy(() -> Watches.load(file))
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.field()).isEqualTo("watches[1].id");
@@ -93,7 +117,7 @@ class WatchesTest {
                     anyEntity: [nvidia]
                 """);
 
-        assertThatThrownBy(() -> Watches.load(file))
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.field()).isEqualTo("watches[0].anyEntity");
@@ -111,7 +135,7 @@ class WatchesTest {
                       - Cambricon
                 """);
 
-        assertThatThrownBy(() -> Watches.load(file))
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(5);
                     assertThat(e.field()).isEqualTo("watches[0].anyEntities[1]");
@@ -123,7 +147,7 @@ class WatchesTest {
     void emptyFileIsRejected() throws IOException {
         Path file = write("# nothing yet\n");
 
-        assertThatThrownBy(() -> Watches.load(file))
+        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("no watches defined");
     }

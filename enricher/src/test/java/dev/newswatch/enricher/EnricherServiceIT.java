@@ -39,8 +39,6 @@ class EnricherServiceIT {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
         EnricherSettings settings = EnricherSettings.defaults()
                 .withMetricsPort(0)
-                .withEntitiesFile(ShippedConfig.ENTITIES)
-                .withTopicsFile(ShippedConfig.TOPICS)
                 .withStateDirectory(stateDirectory)
                 .withApplicationId("enricher-it");
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "it-1", "demo", "데모뉴스",
