@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -26,10 +27,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT10S",
             description = "How often the sample feeds are polled, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    String pollInterval;
+    Duration pollInterval;
 
     @Override
     public Integer call() throws IOException {
+        LocalPorts.requireFree(sitePort, "the sample news site", "--site-port");
         DemoNewsSite site = DemoNewsSite.start(sitePort);
         Path sources = system.dataDirectory.resolve("demo").resolve("sources.yml");
         Files.createDirectories(sources.getParent());
@@ -40,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The sources file the demo's ingester reads: the sample site's two feeds. */
-    static String demoSources(DemoNewsSite site, String pollInterval) {
+    static String demoSources(DemoNewsSite site, Duration pollInterval) {
         return """
                 # Written by `newswatch demo`: the two feeds of the local sample news site.
                 sources:

@@ -13,8 +13,8 @@ public final class NewswatchCommand {
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new NewswatchCommand())
                 .setExecutionExceptionHandler((error, line, parsed) -> {
-                    if (error instanceof ConfigException) {
-                        line.getErr().println("Configuration error: " + error.getMessage());
+                    if (error instanceof ConfigException || error instanceof LocalPorts.PortInUseException) {
+                        line.getErr().println("Cannot start: " + error.getMessage());
                         return 2;
                     }
                     throw error;

@@ -32,6 +32,12 @@ final class SystemRunner {
         AlertsSettings alerts = ConfigLoader.loadSection(options.configFile, "alerts", AlertsSettings.class)
                 .withStateDirectory(streamsState);
 
+        LocalPorts.requireFree(options.brokerPort, "the embedded Kafka broker", "--broker-port");
+        LocalPorts.requireFree(options.controllerPort, "the broker's KRaft controller", "--controller-port");
+        String inConfig = " in " + options.configFile;
+        LocalPorts.requireFree(ingester.metricsPort(), "the ingester's metrics", "ingester.metricsPort" + inConfig);
+        LocalPorts.requireFree(enricher.metricsPort(), "the enricher's metrics", "enricher.metricsPort" + inConfig);
+        LocalPorts.requireFree(alerts.metricsPort(), "the alerts service's metrics", "alerts.metricsPort" + inConfig);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startPersistent(options.dataDirectory.resolve("kafka"),
                 options.brokerPort, options.controllerPort);
         StandaloneSystem system;
