@@ -58,9 +58,9 @@ final class Articles {
         String text = String.join(" ", entities.stream().map(tag -> tag.evidence().get(0).sentence()).distinct().toList());
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, "test-source", "테스트일보",
                 "https://news.example.kr/articles/" + id, "반도체 수출 규제와 중국 AI 칩 동향",
-                Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-20T01:05:00Z"), "ko", text,
+                Instant.parse("2026-11-20T01:00:00Z"), null, Instant.parse("2026-11-20T01:05:00Z"), "ko", null, null, text,
                 "fingerprint-" + id);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw, entities, topics,
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw, raw.id(), entities, topics,
                 Instant.parse("2026-11-20T01:06:00Z"));
     }
 }

@@ -45,7 +45,7 @@ public final class ArticleEnricher {
     public EnrichedArticle enrich(RawArticle article) {
         Field title = field(ArticleField.TITLE, article.title());
         Field text = field(ArticleField.TEXT, article.text());
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, entities(title, text),
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, article.id(), entities(title, text),
                 topics(title, text), clock.instant());
     }
 

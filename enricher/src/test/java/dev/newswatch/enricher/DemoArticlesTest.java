@@ -80,7 +80,7 @@ class DemoArticlesTest {
         String title = page.selectFirst("meta[property=og:title]").attr("content");
         String text = page.select("p").stream().map(Element::text).collect(Collectors.joining("\n\n"));
         return new RawArticle(RawArticle.SCHEMA_VERSION, file, "demo", "demo", "http://127.0.0.1/" + file, title,
-                null, Instant.EPOCH, "ko", text, file);
+                null, null, Instant.EPOCH, "ko", null, null, text, file);
     }
 
     /** UTF-8, or CP949 for a page stored in its served encoding. */

@@ -42,8 +42,8 @@ class EnricherServiceIT {
                 .withStateDirectory(stateDirectory)
                 .withApplicationId("enricher-it");
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "it-1", "demo", "데모뉴스",
-                "https://news.example/it-1", "엔비디아 H20 수출 통제 강화", Instant.parse("2026-11-22T06:00:00Z"),
-                Instant.parse("2026-11-22T06:01:00Z"), "ko", "미국 상무부가 엔비디아의 H20 수출 통제를 강화했다.", "fp");
+                "https://news.example/it-1", "엔비디아 H20 수출 통제 강화", Instant.parse("2026-11-22T06:00:00Z"), null,
+                Instant.parse("2026-11-22T06:01:00Z"), "ko", null, null, "미국 상무부가 엔비디아의 H20 수출 통제를 강화했다.", "fp");
 
         try (EnricherService service = new EnricherService(settings, kafka)) {
             service.start();

@@ -73,7 +73,8 @@ class EnricherTopologyTest {
 
     private static RawArticle article(String id) {
         return new RawArticle(RawArticle.SCHEMA_VERSION, id, "demo-news", "데모뉴스", "https://news.example/" + id,
-                TITLE, Instant.parse("2026-11-22T06:00:00Z"), Instant.parse("2026-11-22T06:05:00Z"), "ko", TEXT,
+                TITLE, Instant.parse("2026-11-22T06:00:00Z"), null, Instant.parse("2026-11-22T06:05:00Z"), "ko", null, null,
+                TEXT,
                 "fp-" + id);
     }
 

@@ -99,8 +99,8 @@ public final class SourcePoller {
         String id = CanonicalUrls.articleId(article.canonicalUrl());
         String fingerprint = CanonicalUrls.fingerprint(article.title(), article.text());
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, source.id(), source.outlet(),
-                article.canonicalUrl(), article.title(), article.publishedAt(), clock.instant(), source.language(),
-                article.text(), fingerprint);
+                article.canonicalUrl(), article.title(), article.publishedAt(), null, clock.instant(), source.language(),
+                null, null, article.text(), fingerprint);
         if (publisher.publishIfNew(raw, linkId)) {
             metrics.articlePublished(source.id());
             log.info("Source {}: published {} {}", source.id(), id, article.canonicalUrl());

@@ -8,6 +8,9 @@ import java.time.Instant;
  * @param id          stable id derived from the canonical URL; also the record key
  * @param url         canonical URL
  * @param publishedAt publication time, or {@code null} when the page and feed give none
+ * @param updatedAt   time of the last edit the page states, or {@code null}
+ * @param author      byline, or {@code null}
+ * @param section     the outlet's section (반도체, 경제, ...), or {@code null}
  * @param text        body text, paragraphs separated by a blank line
  * @param fingerprint hash of title and text, so an edited article can be told from a repeat
  */
@@ -19,8 +22,11 @@ public record RawArticle(
         String url,
         String title,
         Instant publishedAt,
+        Instant updatedAt,
         Instant fetchedAt,
         String language,
+        String author,
+        String section,
         String text,
         String fingerprint) {
 

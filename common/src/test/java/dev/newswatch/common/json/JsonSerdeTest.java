@@ -19,7 +19,7 @@ class JsonSerdeTest {
     void roundTripsAnArticleWithKoreanTextAndIsoInstants() {
         RawArticle article = new RawArticle(RawArticle.SCHEMA_VERSION, "a1b2c3d4e5f60718", "techbrief", "테크브리프",
                 "https://example.kr/news/1", "화웨이, 새 AI 칩 공개", Instant.parse("2026-11-20T00:25:00Z"),
-                Instant.parse("2026-11-20T00:26:00Z"), "ko", "화웨이가 새 칩을 공개했다.", "f00d");
+                Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-20T00:26:00Z"), "ko", "김기자", "반도체", "화웨이가 새 칩을 공개했다.", "f00d");
 
         byte[] json = serde.serialize("news.raw", article);
 
