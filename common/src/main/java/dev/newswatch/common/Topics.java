@@ -17,6 +17,8 @@ public final class Topics {
     public static final String ENRICHED_ARTICLES_DEAD_LETTERS = "news.enriched.dlq";
     /** Compacted: one record per article the ingester has published, so a restart republishes nothing. */
     public static final String INGESTER_PUBLISHED = "newswatch.ingester.published";
+    /** Compacted: the ingester's crawl state per source (validators, poll interval, next poll), keyed by source id. */
+    public static final String INGESTER_SOURCES = "newswatch.ingester.sources";
 
     private static final String WATCH_ALERTS_PREFIX = "alerts.";
     private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");

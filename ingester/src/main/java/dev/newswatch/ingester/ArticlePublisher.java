@@ -23,7 +23,7 @@ import dev.newswatch.common.json.JsonSerde;
  * Publishes an article and its published-marker in one transaction, so either both are written or neither:
  * after a crash the marker topic never claims an article that news.raw lacks, nor the reverse.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class ArticlePublisher implements Publisher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -32,6 +32,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final PublishedArticles published;
     private final JsonSerde<RawArticle> articleSerde = JsonSerde.of(RawArticle.class);
     private final JsonSerde<PublishedMarker> markerSerde = JsonSerde.of(PublishedMarker.class);
+    private final JsonSerde<SourceState> stateSerde = JsonSerde.of(SourceState.class);
     private boolean inTransaction;
     private boolean closed;
     private boolean failedFatally;
@@ -50,14 +51,14 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /**
      * Writes the article to news.raw and its marker to the state topic, keyed by article id, in one
-     * transaction, unless exactly this version was published before. Then, if {@code feedLinkId} is a new way to
-     * reach it, only the marker is rewritten to name that link, so a restart skips the link without fetching.
+     * transaction, unless exactly this version was published before; an edited article (same id, another
+     * fingerprint) is written again under the same id. If {@code feedLinkId} is a new way to reach an unchanged
+     * article, only the marker is rewritten to name that link, so a restart skips the link without fetching.
      * Checking here, under the same lock as the write, keeps two sources listing one article from both
      * publishing it.
-     *
-     * @return whether the article was published
      */
-    public synchronized boolean publishIfNew(RawArticle article, String feedLinkId) throws IngestException {
+    @Override
+    public synchronized Publication publish(RawArticle article, String feedLinkId) throws IngestException {
         Optional<PublishedMarker> previous = published.marker(article.id());
         if (previous.isPresent() && previous.get().fingerprint().equals(article.fingerprint())) {
             if (!previous.get().feedLinkIds().contains(feedLinkId)) {
@@ -65,7 +66,7 @@ public final class ArticlePublisher implements AutoCloseable {
                 commit(List.of(markerRecord(article.id(), marker)));
                 published.remember(article.id(), marker);
             }
-            return false;
+            return Publication.UNCHANGED;
         }
         List<String> earlierLinks = previous.map(PublishedMarker::feedLinkIds).orElse(List.of());
         PublishedMarker marker = new PublishedMarker(article.fingerprint(), earlierLinks, article.fetchedAt())
@@ -73,7 +74,14 @@ public final class ArticlePublisher implements AutoCloseable {
         commit(List.of(new ProducerRecord<>(Topics.RAW_ARTICLES, article.id(),
                 articleSerde.serialize(Topics.RAW_ARTICLES, article)), markerRecord(article.id(), marker)));
         published.remember(article.id(), marker);
-        return true;
+        return previous.isPresent() ? Publication.UPDATE : Publication.NEW;
+    }
+
+    /** Writes a source's crawl state to its compacted topic, so another instance or a restart resumes from it. */
+    @Override
+    public synchronized void saveSourceState(String sourceId, SourceState state) throws IngestException {
+        commit(List.of(new ProducerRecord<>(Topics.INGESTER_SOURCES, sourceId,
+                stateSerde.serialize(Topics.INGESTER_SOURCES, state))));
     }
 
     private ProducerRecord<String, byte[]> markerRecord(String articleId, PublishedMarker marker) {

@@ -1,17 +1,26 @@
 package dev.newswatch.ingester;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mozilla.universalchardet.UniversalDetector;
+
 /**
- * Turns fetched bytes into text. The charset comes from, in order: a byte-order mark, the HTTP Content-Type, a
- * {@code <meta charset>} or {@code http-equiv} declaration anywhere in the head, and else UTF-8. Jsoup alone
- * would miss a declaration behind 5 KB of inline script and cannot see the HTTP header.
+ * Turns fetched bytes into text. The charset comes from, in order: a byte-order mark; the HTTP Content-Type and
+ * the page's own {@code <?xml encoding>}, {@code <meta charset>} or {@code http-equiv} declaration (found anywhere
+ * in the head, not only in jsoup's first 5 KB); and for a page that declares nothing, the bytes themselves (valid
+ * UTF-8, else statistical detection). Korean sites lie about charsets, so a declaration under which the bytes
+ * do not decode loses to one under which they do.
  */
 public final class BodyDecoder {
 
@@ -22,28 +31,46 @@ public final class BodyDecoder {
     private static final Charset WINDOWS_949 = Charset.forName("x-windows-949");
     private static final Set<String> KOREAN_LABELS = Set.of(
             "euc-kr", "euckr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "korean", "csksc56011987",
-            "iso-ir-149", "cp949", "ms949", "windows-949", "x-windows-949");
+            "iso-ir-149", "cp949", "ms949", "windows-949", "x-windows-949", "uhc", "x-euc-kr");
+    /** Declarations live in the head; a page whose head runs longer than this declares nothing usable. */
+    private static final int DECLARATION_SCAN_BYTES = 256 * 1024;
+    private static final int DETECTION_SAMPLE_BYTES = 256 * 1024;
 
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([^\"';\\s]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+            "<meta\\s[^<>]{0,1024}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final Pattern XML_ENCODING = Pattern.compile(
-            "<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+            "^\\s{0,64}<\\?xml[^<>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9_:.\\-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
 
-    /** The text of an HTML body, decoded with the charset {@link #charsetOf} finds. */
+    /** The text of a body, decoded with the charset {@link #charsetOf} finds, without its byte-order mark. */
     public String decode(byte[] body, String contentType) {
         Charset charset = charsetOf(body, contentType);
         int bomLength = bomLength(body);
         return new String(body, bomLength, body.length - bomLength, charset);
     }
 
+    /** The charset of a body; {@code contentType} is the HTTP header, or null when there is none (a file). */
     public Charset charsetOf(byte[] body, String contentType) {
-        return bomCharset(body)
-                .or(() -> charsetParameter(contentType))
-                .or(() -> declaredCharset(body))
-                .orElse(StandardCharsets.UTF_8);
+        Optional<Charset> bom = bomCharset(body);
+        if (bom.isPresent()) {
+            return bom.get();
+        }
+        List<Charset> declared = new ArrayList<>();
+        charsetParameter(contentType).ifPresent(declared::add);
+        declaredCharset(body).filter(charset -> !declared.contains(charset)).ifPresent(declared::add);
+        for (Charset charset : declared) {
+            if (decodesCleanly(body, charset)) {
+                return charset;
+            }
+        }
+        Optional<Charset> sniffed = sniffed(body);
+        if (declared.isEmpty()) {
+            return sniffed.orElse(StandardCharsets.UTF_8);
+        }
+        // Every declaration leaves broken characters: trust the bytes if they read cleanly another way.
+        return sniffed.filter(charset -> decodesCleanly(body, charset)).orElse(declared.get(0));
     }
 
     /**
@@ -84,12 +111,12 @@ public final class BodyDecoder {
 
     private static Optional<Charset> declaredCharset(byte[] body) {
         // ISO-8859-1 maps every byte to one char, so ASCII markup can be searched before the charset is known.
-        String raw = new String(body, StandardCharsets.ISO_8859_1);
+        String raw = new String(body, 0, Math.min(body.length, DECLARATION_SCAN_BYTES), StandardCharsets.ISO_8859_1);
         Matcher headEnd = HEAD_END.matcher(raw);
         String head = headEnd.find() ? raw.substring(0, headEnd.start()) : raw;
         for (Pattern declaration : new Pattern[] {XML_ENCODING, META_CHARSET}) {
             Matcher matcher = declaration.matcher(head);
-            if (matcher.find()) {
+            while (matcher.find()) {
                 Optional<Charset> charset = charsetNamed(matcher.group(1));
                 if (charset.isPresent()) {
                     return charset;
@@ -97,6 +124,30 @@ public final class BodyDecoder {
             }
         }
         return Optional.empty();
+    }
+
+    /** What undeclared bytes are: UTF-8 when they are valid UTF-8, else what the detector finds. */
+    private static Optional<Charset> sniffed(byte[] body) {
+        if (decodesCleanly(body, StandardCharsets.UTF_8)) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(body, 0, Math.min(body.length, DETECTION_SAMPLE_BYTES));
+        detector.dataEnd();
+        String detected = detector.getDetectedCharset();
+        return detected == null ? Optional.empty() : charsetNamed(detected);
+    }
+
+    private static boolean decodesCleanly(byte[] body, Charset charset) {
+        try {
+            charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException broken) {
+            return false;
+        }
     }
 
     private static Optional<Charset> bomCharset(byte[] body) {

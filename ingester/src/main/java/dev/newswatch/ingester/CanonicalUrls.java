@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One spelling per article address, so the same article reached through a feed, a share link or a tracking
@@ -17,16 +19,26 @@ import java.util.Set;
  */
 public final class CanonicalUrls {
 
-    /** Query parameters that only tell analytics where a click came from. */
-    private static final Set<String> TRACKING_PARAMETERS = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "ref_src");
+    /**
+     * Query parameters that only tell analytics where a click came from, or ask for the AMP rendering. Korean CMSs
+     * name the article itself in the query ({@code no}, {@code idxno}, {@code articleId}), so those stay.
+     */
+    private static final Set<String> DROPPED_PARAMETERS = Set.of(
+            "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga",
+            "_gl", "ref_src", "ref", "re", "from", "sns", "share", "cmpid", "ocid", "rss", "nclick", "spm",
+            "amp", "outputtype");
+    /** Host labels of mobile editions; the same article lives under www. */
+    private static final Pattern MOBILE_HOST = Pattern.compile("^(?:m|mobile|amp)\\.(?=[^.]+\\.[^.]+)");
+    private static final Pattern AMP_SEGMENT = Pattern.compile("/amp(?=/|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000\\u200b\\ufeff]+");
 
     private CanonicalUrls() {
     }
 
     /**
-     * Lower-case scheme and host, no default port, no fragment, no utm_* or other tracking parameters, and "/"
-     * for an empty path. Other parameters keep their order: many Korean CMSs name the article in the query.
+     * Lower-case scheme and host, no default port, no fragment, no utm_* or other tracking parameters, "/" for an
+     * empty path, and the desktop edition of mobile and AMP variants ({@code m.} host to {@code www.}, no
+     * {@code /amp} path segment, no {@code amp=1}). Other parameters keep their order.
      */
     public static String canonicalize(String url) {
         URI uri;
@@ -44,13 +56,14 @@ public final class CanonicalUrls {
         if (uri.getRawUserInfo() != null) {
             canonical.append(uri.getRawUserInfo()).append('@');
         }
-        canonical.append(host.toLowerCase(Locale.ROOT));
+        canonical.append(desktopHost(host.toLowerCase(Locale.ROOT)));
         int port = uri.getPort();
         if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
             canonical.append(':').append(port);
         }
         String path = uri.getRawPath();
-        canonical.append(path == null || path.isEmpty() ? "/" : path);
+        String desktopPath = path == null ? "" : AMP_SEGMENT.matcher(path).replaceAll("");
+        canonical.append(desktopPath.isEmpty() ? "/" : desktopPath);
         String query = withoutTracking(uri.getRawQuery());
         if (!query.isEmpty()) {
             canonical.append('?').append(query);
@@ -63,9 +76,22 @@ public final class CanonicalUrls {
         return sha256Hex(canonicalUrl).substring(0, 16);
     }
 
-    /** A hash of what the article says, so an edited article can be told from a repeat. */
+    /**
+     * A hash of what the article says, so an edited article can be told from a repeat. Runs of whitespace count
+     * as one space: a re-rendered page with other line breaks or indentation is not an edit.
+     */
     public static String fingerprint(String title, String text) {
-        return sha256Hex(title + "\n\n" + text);
+        return sha256Hex(collapseWhitespace(title) + "\n\n" + collapseWhitespace(text));
+    }
+
+    private static String collapseWhitespace(String value) {
+        return WHITESPACE.matcher(value).replaceAll(" ").strip();
+    }
+
+    /** {@code m.example.kr} and {@code mobile.example.kr} are {@code www.example.kr}. */
+    private static String desktopHost(String host) {
+        Matcher mobile = MOBILE_HOST.matcher(host);
+        return mobile.find() ? "www." + host.substring(mobile.end()) : host;
     }
 
     private static String withoutTracking(String rawQuery) {
@@ -75,7 +101,7 @@ public final class CanonicalUrls {
         List<String> kept = new ArrayList<>();
         for (String parameter : rawQuery.split("&")) {
             String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-            if (!parameter.isEmpty() && !name.startsWith("utm_") && !TRACKING_PARAMETERS.contains(name)) {
+            if (!parameter.isEmpty() && !name.startsWith("utm_") && !DROPPED_PARAMETERS.contains(name)) {
                 kept.add(parameter);
             }
         }

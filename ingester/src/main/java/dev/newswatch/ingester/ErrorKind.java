@@ -7,6 +7,12 @@ public enum ErrorKind {
     PAGE_FETCH("page-fetch"),
     EXTRACT("extract"),
     ROBOTS_DENIED("robots-denied"),
+    /** robots.txt timed out or answered 429 or 5xx: the host is left alone for a while. */
+    ROBOTS_UNAVAILABLE("robots-unavailable"),
+    /** The URL's host resolves to a loopback, private or link-local address the source may not reach. */
+    BLOCKED_ADDRESS("blocked-address"),
+    /** The response's content type is not what the caller reads (an image where a page was expected). */
+    UNSUPPORTED_CONTENT("unsupported-content"),
     PUBLISH("publish");
 
     private final String tag;

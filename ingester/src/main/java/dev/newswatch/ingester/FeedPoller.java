@@ -1,24 +1,39 @@
 package dev.newswatch.ingester;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 
-/** Fetches a source's RSS 2.0 or Atom feed and lists its items. */
-public final class FeedPoller {
+/**
+ * Lists the items of an RSS 2.0 or Atom feed ({@code kind: feed}).
+ *
+ * <p>The body is decoded by {@link BodyDecoder} (byte-order mark, then HTTP charset, then the XML declaration,
+ * EUC-KR read as CP949) and handed to ROME as text, so a feed declaring EUC-KR but using CP949 syllables reads
+ * right. Zone-less item dates are read as Korean time. A DOCTYPE is removed and ROME refuses any other, so no external entity or DTD is ever resolved; HTML
+ * entity names that XML does not know ({@code &nbsp;}, common in Korean feeds) become character references.
+ */
+public final class FeedPoller implements LinkDiscovery {
+
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
+    private static final List<String> XML_ENTITIES = List.of("amp", "lt", "gt", "quot", "apos");
+    /** {@code 2026-08-09 18:00:00} with no zone, as bloter, IT조선 and the ND-style CMS feeds write it. */
+    private static final Pattern ZONELESS_DATE = Pattern.compile(
+            "(<(?:pubDate|dc:date)>)\\s*(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2})?)\\s*(</)");
 
     private final PageFetcher fetcher;
     private final BodyDecoder decoder;
@@ -28,25 +43,56 @@ public final class FeedPoller {
         this.decoder = decoder;
     }
 
+    @Override
+    public Discovery discover(Source source, Validators previous) throws IngestException, InterruptedException {
+        FetchedBody fetched = fetcher.fetch(new FetchRequest(source.url(), source.id(), ErrorKind.FEED_FETCH, previous,
+                source.allowPrivateAddresses(), FetchRequest.Accept.FEED));
+        if (fetched.notModified()) {
+            return Discovery.unchangedSince(fetched.validators());
+        }
+        return new Discovery(read(fetched.url(), fetched.body(), fetched.contentType()), fetched.validators(), false);
+    }
+
     /** The feed's items that have a link, in feed order. */
-    public List<FeedEntry> poll(Source source) throws IngestException, InterruptedException {
-        FetchedBody fetched = fetcher.fetch(source.url(), ErrorKind.FEED_FETCH);
+    List<DiscoveredLink> read(URI feedUrl, byte[] body, String contentType) throws IngestException {
+        String xml = xmlSafe(decoder.decode(body, contentType));
         SyndFeed feed;
-        // The HTTP Content-Type goes to XmlReader because a feed may declare its charset only there.
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(fetched.body()),
-                decoder.contentTypeForXml(fetched.contentType()), true)) {
-            feed = new SyndFeedInput().build(reader);
-        } catch (FeedException | IOException | IllegalArgumentException e) {
+        try {
+            feed = new SyndFeedInput().build(new StringReader(xml));
+        } catch (FeedException | IllegalArgumentException e) {
             throw new IngestException(ErrorKind.FEED_PARSE, "not a readable RSS or Atom feed: " + firstLine(e), e);
         }
-        List<FeedEntry> entries = new ArrayList<>();
+        List<DiscoveredLink> links = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            String link = absoluteLink(fetched.url(), entry);
+            String link = absoluteLink(feedUrl, entry);
             if (link != null) {
-                entries.add(new FeedEntry(link, plainText(entry.getTitle()), published(entry), summary(entry)));
+                Instant updated = instant(entry.getUpdatedDate());
+                Instant published = instant(entry.getPublishedDate());
+                // An Atom entry may carry only <updated>; that is its publication as far as the feed tells.
+                links.add(DiscoveredLink.onTheWeb(link, plainText(entry.getTitle()),
+                        published != null ? published : updated, updated));
             }
         }
-        return entries;
+        return links;
+    }
+
+    private static String xmlSafe(String xml) {
+        String withoutDoctype = DOCTYPE.matcher(xml).replaceFirst("");
+        // A Korean feed's zone-less time is Korean time; ROME would read it as nothing at all.
+        withoutDoctype = ZONELESS_DATE.matcher(withoutDoctype).replaceAll("$1$2T$3+09:00$4");
+        Matcher entity = NAMED_ENTITY.matcher(withoutDoctype);
+        StringBuilder safe = new StringBuilder(withoutDoctype.length());
+        while (entity.find()) {
+            String name = entity.group(1);
+            String replacement = entity.group();
+            if (!XML_ENTITIES.contains(name) && Entities.isNamedEntity(name)) {
+                replacement = Entities.getByName(name).codePoints()
+                        .mapToObj(codePoint -> "&#" + codePoint + ";").reduce("", String::concat);
+            }
+            entity.appendReplacement(safe, Matcher.quoteReplacement(replacement));
+        }
+        entity.appendTail(safe);
+        return safe.toString();
     }
 
     private static String absoluteLink(URI feedUrl, SyndEntry entry) {
@@ -62,17 +108,11 @@ public final class FeedPoller {
         }
     }
 
-    private static Instant published(SyndEntry entry) {
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 
-    private static String summary(SyndEntry entry) {
-        SyndContent description = entry.getDescription();
-        return description == null ? "" : plainText(description.getValue());
-    }
-
-    /** Feed titles and summaries often carry HTML and entities; the rest of the pipeline wants text. */
+    /** Feed titles often carry HTML and entities, some encoded twice; the rest of the pipeline wants text. */
     private static String plainText(String html) {
         return html == null ? "" : Jsoup.parse(html).text().strip();
     }

@@ -1,8 +1,13 @@
 package dev.newswatch.ingester;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,21 +20,28 @@ import dev.newswatch.common.metrics.MetricsServer;
 import dev.newswatch.common.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
-/** Wires the ingester: sources file, published state, publisher, metrics, and the per-source polling. */
+/**
+ * Wires the ingester: sources file and its reloading, crawl state, publisher, metrics, and per-source polling.
+ */
 public final class IngesterService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(IngesterService.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(1);
+    /** How often the sources file is checked for edits. */
+    static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
 
     private final IngesterSettings settings;
     private final KafkaSettings kafka;
-    private final List<Source> sources;
+    private final byte[] sourcesFileContent;
+    private volatile List<Source> sources;
 
     private ServiceMetrics serviceMetrics;
     private volatile ArticlePublisher publisher;
     private KafkaClientMetrics producerMetrics;
     private MetricsServer metricsServer;
+    private IngesterMetrics metrics;
     private volatile SourceScheduler scheduler;
+    private SourcesReloader reloader;
     private volatile boolean running;
 
     /** Reads the sources file at once, so a bad file stops the service before it starts. */
@@ -37,6 +49,11 @@ public final class IngesterService implements NewswatchService {
         this.settings = settings;
         this.kafka = kafka;
         this.sources = SourcesConfig.load(settings.sourcesFile()).sources();
+        try {
+            this.sourcesFileContent = Files.readAllBytes(settings.sourcesFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -49,26 +66,48 @@ public final class IngesterService implements NewswatchService {
         TopicCreator topics = new TopicCreator(kafka, "newswatch-ingester-admin");
         topics.ensure(List.of(Topics.RAW_ARTICLES));
         topics.ensureCompacted(Topics.INGESTER_PUBLISHED);
+        topics.ensureCompacted(Topics.INGESTER_SOURCES);
 
         PublishedArticles published = new PublishedArticles();
         published.load(kafka, STATE_LOAD_TIMEOUT);
+        SourceStates states = new SourceStates();
+        states.load(kafka, STATE_LOAD_TIMEOUT);
         publisher = new ArticlePublisher(kafka, settings.transactionalId(), published);
 
         serviceMetrics = new ServiceMetrics();
         producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(serviceMetrics.registry());
-        IngesterMetrics metrics = new IngesterMetrics(serviceMetrics.registry(), sources);
-        metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(), serviceMetrics.registry(),
-                this::isHealthy);
+        metrics = new IngesterMetrics(serviceMetrics.registry(), sources);
+        metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(),
+                serviceMetrics.registry(), this::isHealthy);
 
-        PageFetcher fetcher = new PageFetcher(settings);
+        PageFetcher fetcher = new PageFetcher(settings, new FetchMetrics(serviceMetrics.registry()));
         BodyDecoder decoder = new BodyDecoder();
-        SourcePoller poller = new SourcePoller(new FeedPoller(fetcher, decoder), fetcher, decoder,
-                new ArticleExtractor(), published, publisher, metrics, Clock.systemUTC());
-        scheduler = new SourceScheduler(sources, poller::poll);
+        Clock clock = Clock.systemUTC();
+        SourcePoller poller = new SourcePoller(LinkDiscovery.forEveryKind(fetcher, decoder, settings.maxBodyBytes()),
+                new ArticleReader(fetcher, decoder, new ArticleExtractor()), published, states, publisher, metrics,
+                clock);
+        scheduler = new SourceScheduler(poller::poll, source -> states.untilDue(source, clock.instant()));
+        reloader = new SourcesReloader(settings.sourcesFile(), sourcesFileContent, this::applySources, metrics);
         running = true;
-        scheduler.start();
-        log.info("Polling {} sources; metrics on port {}", sources.size(), metricsServer.port());
+        scheduler.start(sources);
+        reloader.start(RELOAD_CHECK);
+        log.info("Polling {} sources from {}; metrics on port {}", sources.size(), settings.sourcesFile(),
+                metricsServer.port());
+    }
+
+    private synchronized void applySources(List<Source> reloaded) {
+        if (scheduler == null) {
+            return;
+        }
+        Set<String> removed = new HashSet<>(sources.stream().map(Source::id).toList());
+        reloaded.forEach(source -> removed.remove(source.id()));
+        removed.forEach(metrics::unregister);
+        reloaded.forEach(metrics::register);
+        scheduler.apply(reloaded);
+        sources = List.copyOf(reloaded);
+        log.info("Sources now: {}{}", reloaded.stream().map(Source::id).toList(),
+                removed.isEmpty() ? "" : "; stopped " + removed);
     }
 
     @Override
@@ -90,6 +129,9 @@ public final class IngesterService implements NewswatchService {
     @Override
     public synchronized void close() {
         running = false;
+        if (reloader != null) {
+            reloader.close();
+        }
         if (scheduler != null) {
             scheduler.close();
         }
@@ -105,6 +147,7 @@ public final class IngesterService implements NewswatchService {
         if (serviceMetrics != null) {
             serviceMetrics.close();
         }
+        reloader = null;
         scheduler = null;
         publisher = null;
         producerMetrics = null;

@@ -1,123 +1,201 @@
 package dev.newswatch.ingester;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.newswatch.ingester.FetchMetrics.Outcome;
+import dev.newswatch.ingester.FetchMetrics.RetryReason;
+import dev.newswatch.ingester.HttpTransport.Response;
+import dev.newswatch.ingester.HttpTransport.TransportFailure;
 
 /**
  * Fetches feeds and pages politely: names itself, honours robots.txt (including Crawl-delay), keeps requests
- * to one host apart, follows a bounded number of redirects (each hop checked against robots.txt and paced),
- * accepts gzip and refuses bodies over the size limit.
+ * to one host apart, retries what a later try may fix (429 and 503 after their Retry-After, other 5xx and
+ * timeouts after a jittered backoff), follows a bounded number of redirects (each hop checked against the
+ * address guard and robots.txt, and paced), asks conditionally when it has validators, accepts gzip and refuses
+ * bodies over the size limit or of a content type the caller cannot read.
  */
 public final class PageFetcher {
 
+    private static final Logger log = LoggerFactory.getLogger(PageFetcher.class);
     private static final int MAX_REDIRECTS = 5;
-    /** RFC 9309 asks crawlers not to use a cached robots.txt for more than a day. */
-    private static final Duration ROBOTS_LIFETIME = Duration.ofHours(24);
-    private static final Duration DEFERRED_ROBOTS_LIFETIME = Duration.ofMinutes(10);
+    private static final Duration ROBOTS_DEFERRAL = Duration.ofMinutes(10);
 
     private final IngesterSettings settings;
-    private final HttpClient client;
+    private final HttpTransport transport;
     private final HostPacer pacer = new HostPacer();
-    private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
-    private final Map<String, CachedRules> robotsByOrigin = new ConcurrentHashMap<>();
-    private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
-    private final String robotName;
+    private final RobotsPolicy robots;
+    private final RetryPolicy retries;
+    private final AddressGuard guard;
+    private final FetchMetrics metrics;
 
+    /** A fetcher whose meters go nowhere; for tools and tests that do not report metrics. */
     public PageFetcher(IngesterSettings settings) {
+        this(settings, new FetchMetrics(new SimpleMeterRegistry()));
+    }
+
+    public PageFetcher(IngesterSettings settings, FetchMetrics metrics) {
+        this(settings, metrics, RetryPolicy.defaults());
+    }
+
+    public PageFetcher(IngesterSettings settings, FetchMetrics metrics, RetryPolicy retries) {
+        this(settings, metrics, retries, new AddressGuard());
+    }
+
+    PageFetcher(IngesterSettings settings, FetchMetrics metrics, RetryPolicy retries, AddressGuard guard) {
         this.settings = settings;
-        // Redirects are followed here, not by the client, so that every hop is paced and checked against robots.txt.
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.fetchTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.robotName = settings.userAgent().split("[/\\s]", 2)[0].toLowerCase(Locale.ROOT);
+        this.guard = guard;
+        this.metrics = metrics;
+        this.retries = retries;
+        this.transport = new HttpTransport(settings.userAgent(), settings.fetchTimeout(), settings.maxBodyBytes());
+        this.robots = new RobotsPolicy(transport, pacer, settings.hostDelay(), ROBOTS_DEFERRAL, settings.userAgent());
     }
 
     /**
-     * The body at {@code url}.
+     * The body at the request's URL, or word that it has not changed since the request's validators.
      *
-     * @param failureKind the error kind of a failed request (feed-fetch or page-fetch); a robots.txt refusal is
-     *                    always robots-denied
+     * @throws IngestException of the request's failure kind when the fetch fails; robots-denied, robots-unavailable,
+     *                         blocked-address or unsupported-content when it is refused before or after reading
      */
-    public FetchedBody fetch(URI url, ErrorKind failureKind) throws IngestException, InterruptedException {
-        URI current = url;
+    public FetchedBody fetch(FetchRequest request) throws IngestException, InterruptedException {
+        long started = System.nanoTime();
+        try {
+            FetchedBody body = followRedirects(request);
+            metrics.fetched(request.sourceId(), body.notModified() ? Outcome.NOT_MODIFIED : Outcome.OK, body.status(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            return body;
+        } catch (Failure failure) {
+            metrics.fetched(request.sourceId(), failure.outcome, failure.status, Duration.ofNanos(System.nanoTime() - started));
+            if (failure.outcome == Outcome.ROBOTS_DENIED) {
+                metrics.robotsDenied(request.sourceId());
+            }
+            throw failure.exception;
+        }
+    }
+
+    private FetchedBody followRedirects(FetchRequest request) throws Failure, InterruptedException {
+        ErrorKind failureKind = request.failureKind();
+        URI current = request.url();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            BaseRobotRules rules = robotsRules(current, failureKind);
+            checkScope(current, request);
+            BaseRobotRules rules = robotsRules(current, request);
             if (!rules.isAllowed(current.toString())) {
-                throw new IngestException(ErrorKind.ROBOTS_DENIED, rules.isDeferVisits()
-                        ? "robots.txt of " + origin(current) + " answered with a server error; visits deferred"
-                        : "robots.txt of " + origin(current) + " disallows " + current.getRawPath() + " for " + robotName);
+                throw new Failure(Outcome.ROBOTS_DENIED, 0, new IngestException(ErrorKind.ROBOTS_DENIED, "robots.txt of "
+                        + RobotsPolicy.origin(current) + " disallows " + current.getRawPath() + " for " + robots.robotName()));
             }
-            URI target = current;
-            Response response = pacer.paced(origin(current), delay(rules), () -> send(target, failureKind));
-            Optional<URI> redirect = response.redirectTarget(current);
-            if (redirect.isEmpty()) {
-                if (response.status() / 100 != 2) {
-                    throw new IngestException(failureKind, "HTTP " + response.status()
-                            + (current.equals(url) ? "" : " from " + current));
+            Response response = sendWithRetries(current, request, delay(rules));
+            Optional<URI> redirect = redirectTarget(response, current);
+            if (redirect.isPresent()) {
+                current = redirect.get();
+                continue;
+            }
+            int status = response.status();
+            String from = current.equals(request.url()) ? "" : " from " + current;
+            if (status == 304) {
+                Validators validators = response.validators().isEmpty() ? request.validators() : response.validators();
+                return new FetchedBody(current, response.contentType(), new byte[0], status, true, validators);
+            }
+            if (status / 100 != 2) {
+                throw new Failure(Outcome.HTTP_ERROR, status, new IngestException(failureKind, "HTTP " + status + from));
+            }
+            if (!response.accepted()) {
+                throw new Failure(Outcome.UNSUPPORTED_CONTENT, status, new IngestException(ErrorKind.UNSUPPORTED_CONTENT,
+                        "content type " + response.contentType() + from + " is not "
+                                + (request.accept() == FetchRequest.Accept.PAGE ? "an HTML page" : "a feed or sitemap")));
+            }
+            return new FetchedBody(current, response.contentType(), response.body(), status, false, response.validators());
+        }
+        throw new Failure(Outcome.TOO_MANY_REDIRECTS, 0,
+                new IngestException(failureKind, "more than " + MAX_REDIRECTS + " redirects"));
+    }
+
+    /** Refuses what is not http(s), and unless the request allows it, hosts on non-public addresses. */
+    private void checkScope(URI url, FetchRequest request) throws Failure {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new Failure(Outcome.BROKEN, 0, new IngestException(request.failureKind(), "not an http(s) URL: " + url));
+        }
+        if (request.allowPrivateAddresses()) {
+            return;
+        }
+        try {
+            Optional<String> refusal = guard.refusal(url);
+            if (refusal.isPresent()) {
+                throw new Failure(Outcome.BLOCKED_ADDRESS, 0, new IngestException(ErrorKind.BLOCKED_ADDRESS,
+                        "refused " + url + ": " + refusal.get() + ", outside the source's scope"));
+            }
+        } catch (UnknownHostException e) {
+            throw new Failure(Outcome.UNREACHABLE, 0,
+                    new IngestException(request.failureKind(), "cannot resolve host " + url.getHost(), e));
+        }
+    }
+
+    private BaseRobotRules robotsRules(URI url, FetchRequest request) throws Failure, InterruptedException {
+        try {
+            return robots.rules(url);
+        } catch (IngestException deferred) {
+            throw new Failure(Outcome.ROBOTS_UNAVAILABLE, 0, deferred);
+        } catch (TransportFailure e) {
+            throw new Failure(e.outcome(), 0, new IngestException(request.failureKind(), e.getMessage(), e));
+        }
+    }
+
+    private Response sendWithRetries(URI url, FetchRequest request, Duration delay) throws Failure, InterruptedException {
+        String host = url.getHost();
+        for (int attempt = 1; ; attempt++) {
+            Response response;
+            try {
+                response = pacer.paced(host, delay,
+                        () -> transport.get(url, request.validators(), request.accept()::accepts));
+            } catch (TransportFailure e) {
+                if (e.retryable() && retries.mayRetryAfter(attempt)) {
+                    retryLater(host, request, url, RetryReason.TIMEOUT, retries.backoff(attempt), e.getMessage());
+                    continue;
                 }
-                return new FetchedBody(current, response.contentType(), response.body());
+                String tries = attempt > 1 ? " (" + attempt + " tries)" : "";
+                throw new Failure(e.outcome(), 0, new IngestException(request.failureKind(), e.getMessage() + tries, e));
             }
-            current = redirect.get();
+            metrics.received(request.sourceId(), response.bytesReceived());
+            int status = response.status();
+            if (!RetryPolicy.isRetryable(status) || !retries.mayRetryAfter(attempt)) {
+                return response;
+            }
+            Optional<Duration> asked = RetryPolicy.honoursRetryAfter(status)
+                    ? retries.retryAfter(response.header("Retry-After").orElse(null)) : Optional.empty();
+            if (asked.isPresent() && asked.get().compareTo(retries.maxRetryAfter()) > 0) {
+                // Coming back sooner than asked would be rude: the next poll tries again, and until the longest
+                // wait has passed nobody else asks this host either.
+                pacer.pause(host, retries.maxRetryAfter());
+                throw new Failure(Outcome.HTTP_ERROR, status, new IngestException(request.failureKind(), "HTTP " + status
+                        + " asking to retry after " + asked.get() + ", longer than the longest wait " + retries.maxRetryAfter()));
+            }
+            RetryReason reason = RetryPolicy.honoursRetryAfter(status) ? RetryReason.THROTTLED : RetryReason.SERVER_ERROR;
+            retryLater(host, request, url, reason, asked.isPresent() ? asked.get() : retries.backoff(attempt), "HTTP " + status);
         }
-        throw new IngestException(failureKind, "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private BaseRobotRules robotsRules(URI url, ErrorKind failureKind) throws IngestException, InterruptedException {
-        String origin = origin(url);
-        // One lock per origin, so that sources sharing a host fetch its robots.txt once, not once each.
-        synchronized (robotsLocks.computeIfAbsent(origin, key -> new Object())) {
-            CachedRules cached = robotsByOrigin.get(origin);
-            if (cached != null && cached.expires().isAfter(Instant.now())) {
-                return cached.rules();
-            }
-            BaseRobotRules rules = fetchRobots(origin, failureKind);
-            // A server error only defers visits: ask again soon rather than staying away for a day.
-            Duration lifetime = rules.isDeferVisits() ? DEFERRED_ROBOTS_LIFETIME : ROBOTS_LIFETIME;
-            CachedRules fetched = new CachedRules(rules, Instant.now().plus(lifetime));
-            robotsByOrigin.put(origin, fetched);
-            return fetched.rules();
-        }
+    /** Pauses the whole host, not just this request: whatever made it fail hurts every request to it. */
+    private void retryLater(String host, FetchRequest request, URI url, RetryReason reason, Duration wait, String why) {
+        log.info("{} for {} (source {}); trying again in {} ms", why, url, request.sourceId(), wait.toMillis());
+        metrics.retried(request.sourceId(), reason);
+        pacer.pause(host, wait);
     }
 
-    private BaseRobotRules fetchRobots(String origin, ErrorKind failureKind) throws IngestException, InterruptedException {
-        URI robotsUrl = URI.create(origin + "/robots.txt");
-        Response response = pacer.paced(origin, settings.hostDelay(), () -> send(robotsUrl, failureKind));
-        if (response.status() / 100 == 2) {
-            return robotsParser.parseContent(robotsUrl.toString(), response.body(),
-                    response.contentType() == null ? "text/plain" : response.contentType(), List.of(robotName));
+    private static Optional<URI> redirectTarget(Response response, URI from) {
+        try {
+            return response.redirectTarget(from);
+        } catch (IllegalArgumentException malformedLocation) {
+            return Optional.empty();
         }
-        if (response.status() / 100 == 3) {
-            // Usually http -> https; the redirected page fetch then reads the robots.txt of its own origin.
-            return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
-        }
-        // 4xx means "no rules", 5xx means "stay away for now"; crawler-commons encodes both.
-        return robotsParser.failedFetch(response.status());
     }
 
     private Duration delay(BaseRobotRules rules) {
@@ -128,80 +206,18 @@ public final class PageFetcher {
         return Duration.ofMillis(crawlDelayMillis);
     }
 
-    private Response send(URI url, ErrorKind failureKind) throws IngestException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(settings.fetchTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept-Encoding", "gzip")
-                .GET()
-                .build();
-        long limit = settings.maxBodyBytes();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> info.statusCode() / 100 == 2
-                ? new BoundedBodySubscriber(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1))
-                : HttpResponse.BodySubscribers.replacing(new byte[0]));
-        HttpResponse<byte[]> response;
-        try {
-            // The request timeout ends at the headers; this deadline also bounds a body that trickles forever.
-            response = exchange.get(settings.fetchTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new IngestException(failureKind, "no complete response within " + settings.fetchTimeout(), e);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IngestException(failureKind, reason(e.getCause(), url), e.getCause());
-        }
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        String location = response.headers().firstValue("Location").orElse(null);
-        boolean gzip = response.headers().firstValue("Content-Encoding")
-                .map(encoding -> encoding.strip().equalsIgnoreCase("gzip")).orElse(false);
-        byte[] body = gzip ? gunzip(response.body(), limit, failureKind) : response.body();
-        return new Response(response.statusCode(), contentType, location, body);
-    }
+    /** A fetch that failed, with what the metrics need to know about it. */
+    private static final class Failure extends Exception {
 
-    private String reason(Throwable failure, URI url) {
-        if (failure instanceof HttpConnectTimeoutException) {
-            return "cannot connect within " + settings.fetchTimeout();
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return "no response within " + settings.fetchTimeout();
-        }
-        if (failure instanceof ConnectException) {
-            return "cannot connect to " + origin(url);
-        }
-        if (failure instanceof BoundedBodySubscriber.TooLargeException) {
-            return failure.getMessage();
-        }
-        return "request failed: " + failure;
-    }
+        private final Outcome outcome;
+        private final int status;
+        private final IngestException exception;
 
-    private static byte[] gunzip(byte[] compressed, long limit, ErrorKind failureKind) throws IngestException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                throw new IngestException(failureKind, "body exceeds the limit of " + limit + " bytes once unzipped");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new IngestException(failureKind, "broken gzip body: " + e.getMessage(), e);
-        }
-    }
-
-    private static String origin(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        int port = url.getPort();
-        return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (port == -1 ? "" : ":" + port);
-    }
-
-    private record CachedRules(BaseRobotRules rules, Instant expires) {
-    }
-
-    private record Response(int status, String contentType, String location, byte[] body) {
-
-        Optional<URI> redirectTarget(URI from) {
-            boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-            return redirect && location != null ? Optional.of(from.resolve(location.strip())) : Optional.empty();
+        Failure(Outcome outcome, int status, IngestException exception) {
+            super(exception.getMessage(), null, false, false);
+            this.outcome = outcome;
+            this.status = status;
+            this.exception = exception;
         }
     }
 }

@@ -1,16 +1,23 @@
 package dev.newswatch.ingester;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a source lists its articles. Only feeds exist so far; HTML lists and news sitemaps are to come. */
+/** How a source lists its articles; each kind has one {@link LinkDiscovery}. */
 public enum SourceKind {
 
     /** An RSS 2.0 or Atom feed. */
-    FEED("feed");
+    FEED("feed"),
+    /** Server-rendered listing pages, read with a CSS selector for the article links. */
+    HTML_LIST("html-list"),
+    /** An XML sitemap, a sitemap index or a Google News sitemap. */
+    SITEMAP("sitemap"),
+    /** Saved pages for backfill: a directory of HTML files or a WARC file; read without HTTP. */
+    ARCHIVE("archive");
 
     private final String configName;
 
@@ -23,13 +30,16 @@ public enum SourceKind {
         return configName;
     }
 
+    static List<String> configNames() {
+        return Arrays.stream(values()).map(SourceKind::configName).toList();
+    }
+
     @JsonCreator
     public static SourceKind fromConfigName(String name) {
         return Arrays.stream(values())
                 .filter(kind -> kind.configName.equals(name == null ? null : name.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("source kind '" + name
-                        + "' is not supported; supported kinds: " + Arrays.stream(values())
-                                .map(SourceKind::configName).toList()));
+                        + "' is not supported; supported kinds: " + configNames()));
     }
 }

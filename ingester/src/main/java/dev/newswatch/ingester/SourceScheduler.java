@@ -1,43 +1,110 @@
 package dev.newswatch.ingester;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Polls every source at its own interval, the first time at once. Each source gets a thread of its own (up to a
- * bound), so a slow or paced host holds up only its own sources.
+ * Polls every configured source, each at the interval its last poll chose. The set of sources can change while
+ * running ({@link #apply}): a new source is polled at once, a removed one is never polled again (a poll in
+ * progress finishes), a changed one is polled at once with its new settings. Sources poll on threads of their
+ * own (up to a bound), so a slow or paced host holds up only its own sources.
  */
 final class SourceScheduler implements AutoCloseable {
 
     private static final int MAX_THREADS = 16;
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
-    private final List<Source> sources;
-    private final Consumer<Source> poll;
-    private final ScheduledExecutorService executor;
+    private final Function<Source, Duration> poll;
+    private final Function<Source, Duration> firstDelay;
+    private final ScheduledThreadPoolExecutor executor;
+    private final Map<String, Slot> slots = new HashMap<>();
 
-    SourceScheduler(List<Source> sources, Consumer<Source> poll) {
-        this.sources = sources;
-        this.poll = poll;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newScheduledThreadPool(Math.max(1, Math.min(sources.size(), MAX_THREADS)),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "ingester-poll-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+    /** One configured source and its next scheduled poll; cancelled once the source is removed or changed. */
+    private static final class Slot {
+        final Source source;
+        ScheduledFuture<?> next;
+        boolean cancelled;
+
+        Slot(Source source) {
+            this.source = source;
+        }
     }
 
-    void start() {
-        for (Source source : sources) {
-            // Fixed delay, not rate: a poll that overruns its interval is not followed by a burst of catch-up polls.
-            executor.scheduleWithFixedDelay(() -> poll.accept(source), 0, source.pollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+    /**
+     * @param poll       polls a source and returns the delay before its next poll
+     * @param firstDelay the delay before a source's first poll at start-up (its state may say it is not due yet)
+     */
+    SourceScheduler(Function<Source, Duration> poll, Function<Source, Duration> firstDelay) {
+        this.poll = poll;
+        this.firstDelay = firstDelay;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "ingester-poll-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts polling {@code sources} as the configured set. */
+    synchronized void start(List<Source> sources) {
+        sources.forEach(source -> schedule(new Slot(source), firstDelay.apply(source)));
+        resize();
+    }
+
+    /** Makes {@code sources} the configured set: adds, removes and reschedules as needed. */
+    synchronized void apply(List<Source> sources) {
+        Map<String, Source> wanted = new HashMap<>();
+        sources.forEach(source -> wanted.put(source.id(), source));
+        for (Slot slot : List.copyOf(slots.values())) {
+            Source replacement = wanted.get(slot.source.id());
+            if (replacement == null || !replacement.equals(slot.source)) {
+                cancel(slot);
+            }
         }
+        for (Source source : sources) {
+            if (!slots.containsKey(source.id())) {
+                schedule(new Slot(source), Duration.ZERO);
+            }
+        }
+        resize();
+    }
+
+    private void schedule(Slot slot, Duration delay) {
+        slots.put(slot.source.id(), slot);
+        slot.next = executor.schedule(() -> run(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run(Slot slot) {
+        synchronized (this) {
+            if (slot.cancelled) {
+                return;
+            }
+        }
+        Duration delay = poll.apply(slot.source);
+        synchronized (this) {
+            // Fixed delay after each poll, not a rate: a poll that overruns is not followed by catch-up polls.
+            if (!slot.cancelled && !executor.isShutdown()) {
+                slot.next = executor.schedule(() -> run(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void cancel(Slot slot) {
+        slot.cancelled = true;
+        slot.next.cancel(false);
+        slots.remove(slot.source.id());
+    }
+
+    private void resize() {
+        executor.setCorePoolSize(Math.max(1, Math.min(slots.size(), MAX_THREADS)));
     }
 
     boolean isRunning() {

@@ -83,6 +83,115 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void metadataFromJsonLdAndOpenGraph() throws IngestException {
+        String html = """
+                <html lang="ko-KR"><head><title>무시되는 제목</title>
+                <meta property="og:title" content="엔비디아 H20 후속 칩 심사 강화 - 가상신문">
+                <meta property="og:site_name" content="가상신문">
+                <meta property="article:section" content="국제">
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+                  "headline":"엔비디아 H20 후속 칩 심사 강화","datePublished":"2026-04-16T09:25:00+09:00",
+                  "dateModified":"2026-04-16T11:00:00+09:00",
+                  "author":[{"@type":"Person","name":"박지훈 기자"},{"@type":"Person","name":"김서연 기자"}],}
+                </script></head>
+                <body><article><p>미국 상무부가 중국향 AI 칩 수출 허가 심사를 강화하는 새 규정을 내놓았다.</p></article></body></html>
+                """;
+        ExtractedArticle article = extractor.extract(html, URI.create("https://news.example.kr/1"), FEED_DATE,
+                ExtractionRules.NONE, "en");
+        assertThat(article.title()).isEqualTo("엔비디아 H20 후속 칩 심사 강화");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-04-16T00:25:00Z"));
+        assertThat(article.updatedAt()).isEqualTo(Instant.parse("2026-04-16T02:00:00Z"));
+        assertThat(article.author()).isEqualTo("박지훈 기자, 김서연 기자");
+        assertThat(article.section()).isEqualTo("국제");
+        assertThat(article.language()).isEqualTo("ko");
+    }
+
+    @Test
+    void koreanBylineAndBreadcrumbAndCallersLanguage() throws IngestException {
+        String html = """
+                <html><head><title>데이터센터 전력난</title></head><body>
+                <div class="location"><a href="/">홈</a> &gt; <a href="/eco">경제</a> &gt; <a href="/eco/ind">산업</a></div>
+                <h1>데이터센터 전력난</h1>
+                <div class="view_info">윤가람 기자 | 입력 2026.06.22. 09:31 | 수정 2026.06.22. 10:02</div>
+                <div class="view_text"><p>AI 데이터센터 건설이 이어지면서 전력망 부족이 투자 속도를 제약하고 있다.</p></div>
+                </body></html>
+                """;
+        ExtractedArticle article = extractor.extract(html, URI.create("https://example.kr/5"), null,
+                ExtractionRules.NONE, "ko");
+        assertThat(article.author()).isEqualTo("윤가람 기자");
+        assertThat(article.section()).isEqualTo("산업");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-06-22T00:31:00Z"));
+        assertThat(article.updatedAt()).isEqualTo(Instant.parse("2026-06-22T01:02:00Z"));
+        assertThat(article.language()).isEqualTo("ko");
+        assertThat(article.text()).isEqualTo("AI 데이터센터 건설이 이어지면서 전력망 부족이 투자 속도를 제약하고 있다.");
+    }
+
+    @Test
+    void sourceSelectorsOverrideTheGeneralExtractor() throws IngestException {
+        String html = """
+                <html><head><meta property="og:title" content="사이트 제목"></head><body>
+                <h2 class="news_ttl">선택자 제목</h2><span class="registration_time">2026.03.12 09:25</span>
+                <div id="articleBody"><p>첫 문단.</p><div class="ad">광고 문구</div><p>둘째 문단.</p></div>
+                <div class="long">선택자가 고르지 않은 아주 긴 문단이 여기에 있다고 해도 본문이 아니다. 반복되는 문장이 길게 이어진다.</div>
+                </body></html>
+                """;
+        ExtractedArticle article = extractor.extract(html, URI.create("https://example.kr/6"), null,
+                new ExtractionRules("h2.news_ttl", "#articleBody > p", "span.registration_time"), null);
+        assertThat(article.title()).isEqualTo("선택자 제목");
+        assertThat(article.text()).isEqualTo("첫 문단.\n\n둘째 문단.");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-03-12T00:25:00Z"));
+    }
+
+    @Test
+    void aSelectorThatMatchesNothingIsAnExtractErrorNamingIt() {
+        String html = "<html><head><title>제목</title></head><body><p>본문 문단이 있다.</p></body></html>";
+        assertThatThrownBy(() -> extractor.extract(html, URI.create("https://example.kr/7"), null,
+                new ExtractionRules(null, "#nothing", null), null))
+                .isInstanceOf(IngestException.class).hasMessageContaining("#nothing");
+    }
+
+    @Test
+    void invalidSelectorIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> new ExtractionRules(null, "div[", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bodySelector");
+    }
+
+    @Test
+    void canonicalFromAnotherSiteIsIgnoredAndAmpPageFindsItsDesktopAddress() throws IngestException {
+        String foreign = "<html><head><title>제목</title><link rel=canonical href=\"https://aggregator.example.com/x\">"
+                + "</head><body><p>퍼온 기사 본문이다.</p></body></html>";
+        assertThat(extractor.extract(foreign, URI.create("https://www.example.kr/a/1"), null).canonicalUrl())
+                .isEqualTo("https://www.example.kr/a/1");
+        String amp = "<html><head><title>제목</title><link rel=canonical href=\"https://www.ajunews.com/view/20250827161148064\">"
+                + "</head><body><p>AMP 기사 본문이다.</p></body></html>";
+        assertThat(extractor.extract(amp, URI.create("https://www.ajunews.com/amp/20250827161148064"), null)
+                .canonicalUrl()).isEqualTo("https://www.ajunews.com/view/20250827161148064");
+    }
+
+    @Test
+    void wireFooterAndSentinelAndDuplicatedBodyAreDropped() throws IngestException {
+        String body = "<p>(서울=연합뉴스) 김서연 기자 = 국내 기업이 AI 칩 양산에 들어갔다.</p>"
+                + "<p>회사는 내년 공급을 늘린다. 김서연 기자 ksy@yna.example.kr (끝)</p>";
+        String html = "<html><head><title>양산</title></head><body><div class=\"story\">" + body + body
+                + "<p>(끝)</p><p>&lt;저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지&gt;</p>"
+                + "<p>글자 작게 글자 크게 인쇄하기</p><p>• 페이스북 • 트위터</p></div></body></html>";
+        assertThat(extractor.extract(html, URI.create("https://example.kr/8"), null).text()).isEqualTo(
+                "(서울=연합뉴스) 김서연 기자 = 국내 기업이 AI 칩 양산에 들어갔다.\n\n회사는 내년 공급을 늘린다.");
+    }
+
+    @Test
+    void articlesAboutCopyrightAndAiTrainingKeepThoseSentences() throws IngestException {
+        String html = "<html><head><title>AI 학습 데이터</title></head><body><div class=\"txt\">"
+                + "<p>정부는 AI 학습용 데이터 구축 사업에 올해 500억원을 투입한다.</p>"
+                + "<p>Copyright lawsuits against AI developers doubled this year.</p>"
+                + "<p>이 특허는 등록 2025년 3월에 마쳤다.</p>"
+                + "<p>저작권자 © 가상신문 무단전재 및 재배포 금지</p></div></body></html>";
+        assertThat(extractor.extract(html, URI.create("https://example.kr/9"), null).text().split("\n\n"))
+                .containsExactly("정부는 AI 학습용 데이터 구축 사업에 올해 500억원을 투입한다.",
+                        "Copyright lawsuits against AI developers doubled this year.", "이 특허는 등록 2025년 3월에 마쳤다.");
+    }
+
+    @Test
     void pageWithoutTextIsAnExtractError() {
         String html = "<html><head><title>빈 기사</title></head><body><nav><p>메뉴</p></nav></body></html>";
         assertThatThrownBy(() -> extractor.extract(html, URI.create("https://example.kr/3"), null))

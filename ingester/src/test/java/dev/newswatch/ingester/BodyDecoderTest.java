@@ -67,6 +67,61 @@ class BodyDecoderTest {
     }
 
     @Test
+    void undeclaredEucKrIsDetectedFromTheBytes() {
+        String text = "미국 상무부가 중국으로 향하는 인공지능 가속기에 대한 수출 통제를 한층 강화하는 방안을 내놓았다. "
+                + "업계에서는 이번 조치가 데이터센터 투자 계획에도 영향을 줄 것으로 내다봤다.";
+        byte[] body = page("", text).getBytes(WINDOWS_949);
+        assertThat(decoder.charsetOf(body, null)).isEqualTo(WINDOWS_949);
+        assertThat(decoder.decode(body, null)).contains(text);
+    }
+
+    @Test
+    void headerCharsetAloneDecidesWhenThePageDeclaresNothing() {
+        byte[] body = page("", "반도체 " + CP949_ONLY).getBytes(WINDOWS_949);
+        assertThat(decoder.charsetOf(body, "text/html; charset=euc-kr")).isEqualTo(WINDOWS_949);
+        assertThat(decoder.decode(body, "text/html; charset=euc-kr")).contains("반도체 " + CP949_ONLY);
+    }
+
+    @Test
+    void aDeclarationThatBreaksTheTextLosesToOneThatDoesNot() {
+        // The server says UTF-8 but the page is EUC-KR and says so in its meta tag, as Naver Finance once did.
+        byte[] eucKr = page("<meta charset=\"euc-kr\">", "엔비디아 " + CP949_ONLY).getBytes(WINDOWS_949);
+        assertThat(decoder.decode(eucKr, "text/html; charset=utf-8")).contains("엔비디아 " + CP949_ONLY)
+                .doesNotContain("\uFFFD");
+        // And the other way round: the header is right and the meta tag lies.
+        byte[] utf8 = page("<meta charset=\"euc-kr\">", "화웨이 어센드").getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decode(utf8, "text/html; charset=utf-8")).contains("화웨이 어센드");
+    }
+
+    @Test
+    void aLyingDeclarationWithNoAlternativeLosesToTheBytes() {
+        byte[] body = page("", "삼성전자 파운드리 2나노 고객 확보").getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decode(body, "text/html; charset=euc-kr")).contains("삼성전자 파운드리 2나노 고객 확보");
+    }
+
+    @Test
+    void xmlDeclarationInSingleQuotesNamesTheFeedCharset() {
+        byte[] body = ("<?xml version='1.0' encoding='euc-kr' ?><rss><channel><title>보안 " + CP949_ONLY
+                + "</title></channel></rss>").getBytes(WINDOWS_949);
+        assertThat(decoder.charsetOf(body, "text/xml")).isEqualTo(WINDOWS_949);
+        assertThat(decoder.decode(body, "text/xml")).contains("보안 " + CP949_ONLY);
+    }
+
+    @Test
+    void cp949LabelMeansWindows949NotIbm949() {
+        byte[] body = page("<meta charset=\"cp949\">", CP949_ONLY).getBytes(WINDOWS_949);
+        assertThat(decoder.charsetOf(body, null)).isEqualTo(WINDOWS_949);
+    }
+
+    @Test
+    void emptyAndBinaryBodiesDecodeWithoutError() {
+        assertThat(decoder.decode(new byte[0], null)).isEmpty();
+        byte[] junk = new byte[4096];
+        new java.util.Random(3).nextBytes(junk);
+        assertThat(decoder.decode(junk, "text/html; charset=utf-8")).isNotNull();
+    }
+
+    @Test
     void feedContentTypeGetsWindows949ForKoreanLabels() {
         assertThat(decoder.contentTypeForXml("application/rss+xml; charset=euc-kr"))
                 .isEqualTo("application/rss+xml; charset=x-windows-949");

@@ -43,6 +43,36 @@ class CanonicalUrlsTest {
     }
 
     @Test
+    void dropsTrackingButKeepsArticleIds() {
+        assertThat(CanonicalUrls.canonicalize("https://zdnet.co.kr/view/?no=20250822174235&re=R_20250822174235"))
+                .isEqualTo("https://zdnet.co.kr/view/?no=20250822174235");
+        assertThat(CanonicalUrls.canonicalize(
+                "https://www.thelec.kr/news/articleView.html?idxno=41877&gclid=abc&utm_source=naver#comment"))
+                .isEqualTo("https://www.thelec.kr/news/articleView.html?idxno=41877");
+        assertThat(CanonicalUrls.canonicalize("https://www.wowtv.co.kr/NewsCenter/News/Read?articleId=AKR20251215069700017&fbclid=x"))
+                .isEqualTo("https://www.wowtv.co.kr/NewsCenter/News/Read?articleId=AKR20251215069700017");
+    }
+
+    @Test
+    void mobileAndAmpVariantsMeetTheDesktopAddress() {
+        String desktop = "https://www.news1.kr/world/northeast-asia/5846640";
+        assertThat(CanonicalUrls.canonicalize("https://www.news1.kr/amp/world/northeast-asia/5846640")).isEqualTo(desktop);
+        assertThat(CanonicalUrls.canonicalize("https://m.news1.kr/world/northeast-asia/5846640")).isEqualTo(desktop);
+        assertThat(CanonicalUrls.canonicalize("https://www.news1.kr/world/northeast-asia/5846640?amp=1")).isEqualTo(desktop);
+        assertThat(CanonicalUrls.canonicalize("https://m.etnews.com/20200424000082")).isEqualTo("https://www.etnews.com/20200424000082");
+        // A host that is only "m.<tld>" is not a mobile edition of anything.
+        assertThat(CanonicalUrls.canonicalize("https://m.kr/a")).isEqualTo("https://m.kr/a");
+        // "amp" as part of a longer path segment stays.
+        assertThat(CanonicalUrls.canonicalize("https://example.kr/ampere/1")).isEqualTo("https://example.kr/ampere/1");
+    }
+
+    @Test
+    void fingerprintIgnoresWhitespaceDifferences() {
+        assertThat(CanonicalUrls.fingerprint(" 제목 ", "첫 문단.\n\n둘째  문단."))
+                .isEqualTo(CanonicalUrls.fingerprint("제목", "첫 문단. 둘째\u00a0문단."));
+    }
+
+    @Test
     void rejectsRelativeAddresses() {
         assertThatThrownBy(() -> CanonicalUrls.canonicalize("/news/1")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,7 +3,9 @@ package dev.newswatch.ingester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,13 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 class FeedPollerTest {
 
+    private static final Charset CP949 = Charset.forName("x-windows-949");
+
     private final FixtureSite site = FixtureSite.start();
-    private final IngesterSettings settings = IngesterSettings.defaults().withHostDelay(Duration.ZERO);
-    private final PageFetcher fetcher = new PageFetcher(settings);
+    private final PageFetcher fetcher = new PageFetcher(IngesterSettings.defaults().withHostDelay(Duration.ZERO));
     private final FeedPoller poller = new FeedPoller(fetcher, new BodyDecoder());
 
     @AfterEach
@@ -25,80 +26,149 @@ class FeedPollerTest {
         site.close();
     }
 
-    private Source source(String path) {
-        return new Source("test-feed", "테크데일리", SourceKind.FEED, site.uri(path), null, null);
+    private List<DiscoveredLink> links(String path) throws Exception {
+        Discovery discovery = poller.discover(Source.feed("test-feed", "테크데일리", site.uri(path))
+                .allowingPrivateAddresses(), Validators.NONE);
+        assertThat(discovery.notModified()).isFalse();
+        return discovery.links();
     }
 
     @Test
     void readsRss2Items() throws Exception {
         site.serveFixture("/rss.xml", "text/xml", "feed-rss.xml");
 
-        List<FeedEntry> entries = poller.poll(source("/rss.xml"));
+        List<DiscoveredLink> links = links("/rss.xml");
 
-        assertThat(entries).hasSize(3);
-        assertThat(entries.get(0)).isEqualTo(new FeedEntry(site.base() + "/news/1?utm_source=rss&utm_medium=feed",
-                "화웨이, 차세대 AI 칩 공개 예정", Instant.parse("2026-11-20T00:30:00Z"),
-                "화웨이가 차세대 AI 칩을 공개할 예정이다."));
-        assertThat(entries).extracting(FeedEntry::title)
+        assertThat(links).hasSize(3);
+        assertThat(links.get(0)).isEqualTo(DiscoveredLink.onTheWeb(site.base() + "/news/1?utm_source=rss&utm_medium=feed",
+                "화웨이, 차세대 AI 칩 공개 예정", Instant.parse("2026-11-20T00:30:00Z"), null));
+        assertThat(links).extracting(DiscoveredLink::title)
                 .containsExactly("화웨이, 차세대 AI 칩 공개 예정", "엔비디아 H20 수출 재개 논의", "국내 기업 데이터센터 투자 확대");
     }
 
     @Test
-    void readsAtomEntriesAndResolvesRelativeLinks() throws Exception {
+    void readsAtomEntriesWithTheirUpdateDatesAndResolvesRelativeLinks() throws Exception {
         site.serveFixture("/atom.xml", "application/atom+xml; charset=utf-8", "feed-atom.xml");
 
-        List<FeedEntry> entries = poller.poll(source("/atom.xml"));
-
-        assertThat(entries).containsExactly(
-                new FeedEntry(site.base() + "/news/articleView.html?idxno=11", "캠브리콘 매출 급증",
-                        Instant.parse("2026-11-20T01:00:00Z"), "캠브리콘의 분기 매출이 크게 늘었다."),
-                new FeedEntry("https://www.chipnews.example.kr/news/articleView.html?idxno=12", "HBM 공급 부족 지속",
-                        Instant.parse("2026-11-19T06:00:00Z"), "HBM 공급 부족이 내년까지 이어질 전망이다."));
+        assertThat(links("/atom.xml")).containsExactly(
+                DiscoveredLink.onTheWeb(site.base() + "/news/articleView.html?idxno=11", "캠브리콘 매출 급증",
+                        Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-20T01:30:00Z")),
+                DiscoveredLink.onTheWeb("https://www.chipnews.example.kr/news/articleView.html?idxno=12",
+                        "HBM 공급 부족 지속", Instant.parse("2026-11-19T06:00:00Z"), Instant.parse("2026-11-19T06:00:00Z")));
     }
 
     @Test
-    void eucKrFeedWithoutPrologEncodingIsReadWithTheHeaderCharset() throws Exception {
-        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>가상</title>"
-                + "<item><title>똠방각하 햏 뷁</title><link>https://example.kr/1</link></item></channel></rss>";
-        site.serve("/euckr.xml", "application/rss+xml; charset=euc-kr", feed.getBytes(Charset.forName("x-windows-949")));
+    void utf8FeedStartingWithAByteOrderMarkIsRead() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        body.writeBytes(rss("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "국민 신문 반도체 속보",
+                "Fri, 20 Nov 2026 09:30:00 +0900").getBytes(StandardCharsets.UTF_8));
+        site.serve("/bom.xml", "text/xml", body.toByteArray());
 
-        assertThat(poller.poll(source("/euckr.xml"))).extracting(FeedEntry::title).containsExactly("똠방각하 햏 뷁");
+        assertThat(links("/bom.xml")).singleElement().satisfies(link -> {
+            assertThat(link.title()).isEqualTo("국민 신문 반도체 속보");
+            assertThat(link.published()).isEqualTo(Instant.parse("2026-11-20T00:30:00Z"));
+        });
+    }
+
+    @Test
+    void feedDeclaringEucKrOnlyInItsPrologDecodesCp949Syllables() throws Exception {
+        // As 보안뉴스 serves it: no charset in the header, single quotes in the declaration, and 똠 햏 뷁 are CP949-only.
+        String feed = rss("<?xml version='1.0' encoding='euc-kr' ?>", "똠방각하 햏 뷁, 보안 위협 경고",
+                "Fri, 20 Nov 2026 09:30:00 +0900");
+        site.serve("/euckr.xml", "text/xml", feed.getBytes(CP949));
+
+        assertThat(links("/euckr.xml")).extracting(DiscoveredLink::title).containsExactly("똠방각하 햏 뷁, 보안 위협 경고");
+    }
+
+    @Test
+    void feedWithAnEucKrHeaderAndNoPrologEncodingIsReadWithTheHeaderCharset() throws Exception {
+        String feed = rss("<?xml version=\"1.0\"?>", "똠방각하 햏 뷁", null);
+        site.serve("/header.xml", "application/rss+xml; charset=euc-kr", feed.getBytes(CP949));
+
+        assertThat(links("/header.xml")).extracting(DiscoveredLink::title).containsExactly("똠방각하 햏 뷁");
+    }
+
+    @Test
+    void htmlEntitiesUndeclaredInXmlAndBadDatesStillYieldTheItems() throws Exception {
+        site.serveText("/sloppy.xml", "text/xml; charset=utf-8", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>엉성한&nbsp;피드</title>
+                <item><title>반도체&nbsp;수출&middot;투자 &amp;quot;급증&amp;quot;</title><link>https://example.kr/1</link>
+                <pubDate>Tue, 11 08 2026 07:00:00 +0900</pubDate></item>
+                <item><title>둘째 기사</title><link>https://example.kr/2</link><pubDate>어제 오후</pubDate></item>
+                </channel></rss>
+                """);
+
+        List<DiscoveredLink> links = links("/sloppy.xml");
+
+        assertThat(links).extracting(link -> link.title().replace('\u00a0', ' '))
+                .containsExactly("반도체 수출·투자 \"급증\"", "둘째 기사");
+        assertThat(links).extracting(DiscoveredLink::published).containsOnlyNulls();
+    }
+
+    @Test
+    void zonelessItemDatesAreReadAsKoreanTime() throws Exception {
+        site.serveText("/bloter.xml", "text/xml; charset=utf-8", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>가상 블로그 뉴스</title>
+                <item><title>첫 기사</title><link>https://example.kr/1</link><pubDate>2026-08-09 18:00:00</pubDate></item>
+                <item><title>둘째 기사</title><link>https://example.kr/2</link><dc:date>2026-08-09 07:30</dc:date></item>
+                </channel></rss>
+                """);
+
+        assertThat(links("/bloter.xml")).extracting(DiscoveredLink::published)
+                .containsExactly(Instant.parse("2026-08-09T09:00:00Z"), Instant.parse("2026-08-08T22:30:00Z"));
+    }
+
+    @Test
+    void anUnknownEntityIsAClearFeedParseError() {
+        site.serveText("/entity.xml", "text/xml; charset=utf-8", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>피드</title>
+                <item><title>제목 &bogus; 끝</title><link>https://example.kr/1</link></item>
+                </channel></rss>
+                """);
+
+        assertThatThrownBy(() -> links("/entity.xml"))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .hasMessageStartingWith("not a readable RSS or Atom feed:").hasMessageContaining("bogus");
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved() {
+        site.serveText("/xxe.xml", "text/xml; charset=utf-8", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                <rss version="2.0"><channel><title>피드</title>
+                <item><title>&secret;</title><link>https://example.kr/1</link></item>
+                </channel></rss>
+                """);
+
+        assertThatThrownBy(() -> links("/xxe.xml"))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .hasMessageContaining("secret");
     }
 
     @Test
     void malformedFeedIsAFeedParseErrorNamingTheProblem() {
         site.serveFixture("/broken.xml", "application/rss+xml", "feed-malformed.xml");
 
-        assertThatThrownBy(() -> poller.poll(source("/broken.xml")))
+        assertThatThrownBy(() -> links("/broken.xml"))
                 .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
                 .hasMessageStartingWith("not a readable RSS or Atom feed:");
     }
 
     @Test
     void httpErrorIsAFeedFetchError() {
-        assertThatThrownBy(() -> poller.poll(source("/moved.xml")))
+        assertThatThrownBy(() -> links("/moved.xml"))
                 .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_FETCH))
-                .hasMessage("HTTP 404");
+                .hasMessageContaining("404");
     }
 
-    @Test
-    void aFailingFeedEscapesNoPollAndIsCountedByKind() {
-        site.serveFixture("/broken.xml", "application/rss+xml", "feed-malformed.xml");
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Source source = source("/broken.xml");
-        IngesterMetrics metrics = new IngesterMetrics(registry, List.of(source));
-        // The publisher is never reached when the feed itself fails, so none is needed here.
-        SourcePoller sourcePoller = new SourcePoller(poller, fetcher, new BodyDecoder(), new ArticleExtractor(),
-                new PublishedArticles(), null, metrics, java.time.Clock.systemUTC());
-
-        sourcePoller.poll(source);
-        sourcePoller.poll(source);
-
-        assertThat(registry.get(IngesterMetrics.ERRORS).tag("source", "test-feed").tag("kind", "feed-parse")
-                .counter().count()).isEqualTo(2);
-        assertThat(registry.get(IngesterMetrics.FEED_POLLS).tag("source", "test-feed").tag("outcome", "failure")
-                .counter().count()).isEqualTo(2);
-        assertThat(registry.get(IngesterMetrics.LAST_SUCCESSFUL_POLL).tag("source", "test-feed").gauge().value())
-                .isZero();
+    private static String rss(String prolog, String title, String pubDate) {
+        return prolog + "<rss version=\"2.0\"><channel><title>가상 피드</title><item><title>" + title
+                + "</title><link>https://example.kr/news/1</link>"
+                + (pubDate == null ? "" : "<pubDate>" + pubDate + "</pubDate>") + "</item></channel></rss>";
     }
 }

@@ -8,9 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,39 +24,64 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A news site on 127.0.0.1 serving fixtures, with a log of every request it received and when. */
+/**
+ * A news site on 127.0.0.1 (or another loopback address) serving fixtures, with a log of every request it
+ * received and when. Like a real server it answers a conditional GET with 304 when a page's ETag or
+ * Last-Modified header matches.
+ */
 final class FixtureSite implements AutoCloseable {
 
-    /** One request as the server saw it: path with query, and System.nanoTime() on arrival. */
-    record Hit(String pathAndQuery, long receivedNanos, String userAgent) {
+    /**
+     * One request as the server saw it: path with query, System.nanoTime() on arrival, and the request's headers
+     * (first values, names in lower case).
+     */
+    record Hit(String pathAndQuery, long receivedNanos, String userAgent, Map<String, String> headers) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
-    private record Page(int status, Map<String, String> headers, byte[] body, Duration stall) {
+    /** One scripted answer for {@link #serveInTurn}. */
+    record Reply(int status, Map<String, String> headers, String body) {
+    }
+
+    /** @param silent whether the stall comes before the headers (a server that never answers) or after the first byte */
+    private record Page(int status, Map<String, String> headers, byte[] body, Duration stall, boolean silent) {
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Page>> scripts = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private FixtureSite() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private final String address;
+
+    private FixtureSite(String address) throws IOException {
+        this.address = address;
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
     static FixtureSite start() {
+        return startOn("127.0.0.1");
+    }
+
+    /** A site on another loopback address, such as 127.0.0.2: to the crawler, another host. */
+    static FixtureSite startOn(String loopbackAddress) {
         try {
-            return new FixtureSite();
+            return new FixtureSite(loopbackAddress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + address + ":" + server.getAddress().getPort();
     }
 
     URI uri(String pathAndQuery) {
@@ -60,14 +89,32 @@ final class FixtureSite implements AutoCloseable {
     }
 
     FixtureSite serve(String pathAndQuery, int status, Map<String, String> headers, byte[] body) {
-        pages.put(pathAndQuery, new Page(status, headers, body, Duration.ZERO));
+        pages.put(pathAndQuery, new Page(status, headers, body, Duration.ZERO, false));
+        return this;
+    }
+
+    /** Answers {@code pathAndQuery} with each reply in turn, then with the last one for good. */
+    FixtureSite serveInTurn(String pathAndQuery, Reply... replies) {
+        Queue<Page> script = new ConcurrentLinkedQueue<>();
+        for (Reply reply : replies) {
+            script.add(new Page(reply.status(), reply.headers(), reply.body().getBytes(StandardCharsets.UTF_8),
+                    Duration.ZERO, false));
+        }
+        scripts.put(pathAndQuery, script);
+        return this;
+    }
+
+    /** Sends nothing at all, not even headers, for {@code silence} (or until close); then a page. */
+    FixtureSite serveAfterSilence(String pathAndQuery, Duration silence) {
+        pages.put(pathAndQuery, new Page(200, Map.of("Content-Type", "text/html; charset=utf-8"),
+                "<p>늦은 기사</p>".getBytes(StandardCharsets.UTF_8), silence, true));
         return this;
     }
 
     /** Sends the headers and the first bytes at once, then holds the rest back for {@code stall} (or until close). */
     FixtureSite serveSlowly(String pathAndQuery, Duration stall) {
         pages.put(pathAndQuery, new Page(200, Map.of("Content-Type", "text/html; charset=utf-8"),
-                "<p>느린 기사</p>".getBytes(StandardCharsets.UTF_8), stall));
+                "<p>느린 기사</p>".getBytes(StandardCharsets.UTF_8), stall, false));
         return this;
     }
 
@@ -106,12 +153,28 @@ final class FixtureSite implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-        hits.add(new Hit(pathAndQuery, System.nanoTime(), exchange.getRequestHeaders().getFirst("User-Agent")));
-        Page page = pages.getOrDefault(pathAndQuery,
-                new Page(404, Map.of("Content-Type", "text/plain"), "없는 페이지".getBytes(StandardCharsets.UTF_8),
-                        Duration.ZERO));
+        Map<String, String> requestHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                requestHeaders.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        Hit hit = new Hit(pathAndQuery, System.nanoTime(), exchange.getRequestHeaders().getFirst("User-Agent"),
+                Map.copyOf(requestHeaders));
+        hits.add(hit);
+        Page page = next(pathAndQuery);
+        if (page.silent()) {
+            try {
+                closed.await(page.stall().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         page.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        if (page.stall().isZero()) {
+        if (page.status() == 200 && unchangedSince(hit, page)) {
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        if (page.stall().isZero() || page.silent()) {
             exchange.sendResponseHeaders(page.status(), page.body().length == 0 ? -1 : page.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(page.body());
@@ -127,6 +190,27 @@ final class FixtureSite implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private Page next(String pathAndQuery) {
+        Queue<Page> script = scripts.get(pathAndQuery);
+        if (script != null) {
+            // Keeps the last reply for every later request.
+            Page page = script.size() > 1 ? script.poll() : script.peek();
+            if (page != null) {
+                return page;
+            }
+        }
+        return pages.getOrDefault(pathAndQuery,
+                new Page(404, Map.of("Content-Type", "text/plain"), "없는 페이지".getBytes(StandardCharsets.UTF_8),
+                        Duration.ZERO, false));
+    }
+
+    private static boolean unchangedSince(Hit hit, Page page) {
+        String etag = page.headers().get("ETag");
+        String lastModified = page.headers().get("Last-Modified");
+        return etag != null && etag.equals(hit.header("If-None-Match"))
+                || etag == null && lastModified != null && lastModified.equals(hit.header("If-Modified-Since"));
     }
 
     @Override

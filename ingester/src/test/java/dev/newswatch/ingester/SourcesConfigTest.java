@@ -42,11 +42,132 @@ class SourcesConfigTest {
                     pollInterval: PT5S
                     language: EN
                 """));
-        assertThat(config.sources()).containsExactly(
-                new Source("etnews-today", "전자신문", SourceKind.FEED, URI.create("https://rss.etnews.com/Section901.xml"),
-                        Duration.ofMinutes(5), "ko"),
-                new Source("inews24-it", "아이뉴스24", SourceKind.FEED, URI.create("https://rss.inews24.com/rss/news_it.xml"),
-                        Duration.ofSeconds(5), "en"));
+        Source etnews = config.sources().get(0);
+        assertThat(etnews).isEqualTo(Source.feed("etnews-today", "전자신문",
+                URI.create("https://rss.etnews.com/Section901.xml")));
+        assertThat(etnews.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(etnews.minPollInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(etnews.maxPollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(etnews.language()).isEqualTo("ko");
+        assertThat(etnews.allowPrivateAddresses()).isFalse();
+        assertThat(etnews.extraction()).isEqualTo(ExtractionRules.NONE);
+        // The feed lives on rss.etnews.com, its articles on www.etnews.com: the registrable domain covers both.
+        assertThat(etnews.hosts()).containsExactly("etnews.com");
+        assertThat(etnews.followsLinkTo(URI.create("https://www.etnews.com/20261120000001"))).isTrue();
+        assertThat(etnews.followsLinkTo(URI.create("https://evil-etnews.com/1"))).isFalse();
+        assertThat(etnews.followsLinkTo(URI.create("https://www.inews24.com/view/1"))).isFalse();
+        Source inews = config.sources().get(1);
+        assertThat(inews.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(inews.minPollInterval()).as("never above the poll interval").isEqualTo(Duration.ofSeconds(5));
+        assertThat(inews.language()).isEqualTo("en");
+    }
+
+    @Test
+    void readsEveryKindWithItsSettings() throws IOException {
+        SourcesConfig config = SourcesConfig.load(write("""
+                sources:
+                  - id: zdnet-news
+                    outlet: 지디넷코리아
+                    kind: html-list
+                    url: https://zdnet.co.kr/news/?lstcode=0000&page=1
+                    linkSelector: ".newsPost .assetText > a"
+                    pageUrlTemplate: "https://zdnet.co.kr/news/?lstcode=0000&page={page}"
+                    maxPages: 3
+                    minPollInterval: PT2M
+                    maxPollInterval: PT30M
+                    extraction:
+                      titleSelector: ".news_head h1"
+                      bodySelector: "#articleBody p"
+                  - id: asiae-news-sitemap
+                    outlet: 아시아경제
+                    kind: sitemap
+                    url: https://www.asiae.co.kr/news/sitemap-latest-article
+                    hosts: [asiae.co.kr]
+                  - id: backfill
+                    outlet: 보관함
+                    kind: archive
+                    path: data/backfill.warc.gz
+                """));
+        Source zdnet = config.sources().get(0);
+        assertThat(zdnet.kind()).isEqualTo(SourceKind.HTML_LIST);
+        assertThat(zdnet.linkSelector()).isEqualTo(".newsPost .assetText > a");
+        assertThat(zdnet.maxPages()).isEqualTo(3);
+        assertThat(zdnet.minPollInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(zdnet.maxPollInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(zdnet.extraction()).isEqualTo(new ExtractionRules(".news_head h1", "#articleBody p", null));
+        assertThat(config.sources().get(1).kind()).isEqualTo(SourceKind.SITEMAP);
+        assertThat(config.sources().get(1).maxPages()).as("child sitemaps read per poll").isEqualTo(20);
+        Source archive = config.sources().get(2);
+        assertThat(archive.kind()).isEqualTo(SourceKind.ARCHIVE);
+        assertThat(archive.path()).isEqualTo(Path.of("data", "backfill.warc.gz"));
+        assertThat(archive.url()).isNull();
+    }
+
+    @Test
+    void kindSpecificMistakesNameTheirLineAndField() throws IOException {
+        assertRejected("""
+                sources:
+                  - id: zdnet-news
+                    outlet: 지디넷코리아
+                    kind: html-list
+                    url: https://zdnet.co.kr/news/
+                """, 0, "sources[0].linkSelector", "needs a linkSelector");
+        assertRejected("""
+                sources:
+                  - id: zdnet-news
+                    outlet: 지디넷코리아
+                    kind: html-list
+                    url: https://zdnet.co.kr/news/
+                    linkSelector: ".newsPost >> a["
+                """, 6, "sources[0].linkSelector", "not a CSS selector");
+        assertRejected("""
+                sources:
+                  - id: zdnet-news
+                    outlet: 지디넷코리아
+                    kind: html-list
+                    url: https://zdnet.co.kr/news/
+                    linkSelector: ".newsPost a"
+                    pageUrlTemplate: https://zdnet.co.kr/news/?page=2
+                """, 7, "sources[0].pageUrlTemplate", "has no {page}");
+        assertRejected("""
+                sources:
+                  - id: backfill
+                    outlet: 보관함
+                    kind: archive
+                """, 0, "sources[0].path", "needs a path");
+        assertRejected("""
+                sources:
+                  - id: etnews
+                    outlet: 전자신문
+                    kind: feed
+                    url: https://rss.etnews.com/Section901.xml
+                    pollInterval: PT5M
+                    minPollInterval: PT10M
+                """, 7, "sources[0].minPollInterval", "longer than its pollInterval");
+        assertRejected("""
+                sources:
+                  - id: etnews
+                    outlet: 전자신문
+                    kind: feed
+                    url: https://rss.etnews.com/Section901.xml
+                    extraction:
+                      bodySelector: "div[[["
+                """, 7, "sources[0].extraction.bodySelector", "not a CSS selector");
+    }
+
+    private void assertRejected(String yaml, int line, String field, String problem) throws IOException {
+        Path file = write(yaml);
+        assertThatThrownBy(() -> SourcesConfig.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.file()).isEqualTo(file);
+                    assertThat(e.field()).isEqualTo(field);
+                    if (line > 0) {
+                        assertThat(e.line()).isEqualTo(line);
+                    } else {
+                        assertThat(e.line()).as("a field left out is reported at its source's lines").isPositive();
+                    }
+                })
+                .hasMessageContaining(problem);
     }
 
     @Test
@@ -77,7 +198,7 @@ class SourcesConfigTest {
                 sources:
                   - id: asiae
                     outlet: 아시아경제
-                    kind: sitemap
+                    kind: rss-ish
                     url: https://www.asiae.co.kr/news/sitemap-latest-article
                 """);
         assertThatThrownBy(() -> SourcesConfig.load(file))
@@ -85,7 +206,8 @@ class SourcesConfigTest {
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.field()).isEqualTo("sources[0].kind");
                 })
-                .hasMessageContaining("source kind 'sitemap' is not supported").hasMessageContaining("[feed]");
+                .hasMessageContaining("source kind 'rss-ish' is not supported")
+                .hasMessageContaining("[feed, html-list, sitemap, archive]");
     }
 
     @Test
@@ -123,7 +245,9 @@ class SourcesConfigTest {
     void shippedSourcesFileIsValid() {
         SourcesConfig shipped = SourcesConfig.load(Path.of("..", "config", "sources.yml"));
         assertThat(shipped.sources()).hasSizeGreaterThanOrEqualTo(5)
-                .allSatisfy(source -> assertThat(source.url().getScheme()).isEqualTo("https"));
+                .allSatisfy(source -> assertThat(source.allowPrivateAddresses()).isFalse());
+        assertThat(shipped.sources()).extracting(Source::kind)
+                .contains(SourceKind.FEED, SourceKind.HTML_LIST, SourceKind.SITEMAP);
     }
 
     @Test

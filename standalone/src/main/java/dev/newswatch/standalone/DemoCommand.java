@@ -44,18 +44,21 @@ final class DemoCommand implements Callable<Integer> {
     /** The sources file the demo's ingester reads: the sample site's two feeds. */
     static String demoSources(DemoNewsSite site, Duration pollInterval) {
         return """
-                # Written by `newswatch demo`: the two feeds of the local sample news site.
+                # Written by `newswatch demo`: the two feeds of the local sample news site. It runs on 127.0.0.1,
+                # an address real sources may never reach, hence allowPrivateAddresses.
                 sources:
                   - id: techbrief
                     outlet: 테크브리프
                     kind: feed
                     url: %s
                     pollInterval: %s
+                    allowPrivateAddresses: true
                   - id: chipinsight
                     outlet: 칩인사이트
                     kind: feed
                     url: %s
                     pollInterval: %s
+                    allowPrivateAddresses: true
                 """.formatted(site.rssFeedUrl(), pollInterval, site.atomFeedUrl(), pollInterval);
     }
 }

@@ -1,0 +1,109 @@
+package dev.newswatch.ingester;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The fetcher's meters, tagged by source id (from the sources file) and by outcome, status and retry reason,
+ * each from a small fixed set; never by URL or host.
+ */
+public final class FetchMetrics {
+
+    static final String FETCHES = "newswatch.ingester.fetches";
+    static final String RECEIVED = "newswatch.ingester.fetch.received";
+    static final String DURATION = "newswatch.ingester.fetch.duration";
+    static final String ROBOTS_DENIALS = "newswatch.ingester.robots.denials";
+    static final String RETRIES = "newswatch.ingester.fetch.retries";
+
+    /** Statuses common enough to tell apart; any other is counted by its class, such as 4xx. */
+    private static final Set<Integer> NAMED_STATUSES = Set.of(200, 304, 401, 403, 404, 410, 429, 500, 502, 503, 504);
+
+    /** How one fetch ended: the {@code outcome} tag. */
+    enum Outcome {
+        OK("ok"),
+        NOT_MODIFIED("not-modified"),
+        HTTP_ERROR("http-error"),
+        TIMEOUT("timeout"),
+        UNREACHABLE("unreachable"),
+        TOO_LARGE("too-large"),
+        BROKEN("broken"),
+        TOO_MANY_REDIRECTS("too-many-redirects"),
+        UNSUPPORTED_CONTENT("unsupported-content"),
+        ROBOTS_DENIED("robots-denied"),
+        ROBOTS_UNAVAILABLE("robots-unavailable"),
+        BLOCKED_ADDRESS("blocked-address");
+
+        private final String tag;
+
+        Outcome(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    /** Why a request was tried again: the {@code reason} tag. */
+    enum RetryReason {
+        /** 429 or 503: the server asked for fewer requests. */
+        THROTTLED("throttled"),
+        /** Another 5xx. */
+        SERVER_ERROR("server-error"),
+        /** No response within the fetch timeout. */
+        TIMEOUT("timeout");
+
+        private final String tag;
+
+        RetryReason(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    private final MeterRegistry registry;
+
+    public FetchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A fetch ended; {@code status} is the last HTTP status, or 0 when no response came. */
+    void fetched(String source, Outcome outcome, int status, Duration took) {
+        Counter.builder(FETCHES)
+                .description("Fetches of feeds and pages by outcome and final HTTP status (none when no response)")
+                .tag("source", source).tag("outcome", outcome.tag).tag("status", statusTag(status))
+                .register(registry).increment();
+        Timer.builder(DURATION)
+                .description("Time a fetch took, including pacing waits, retries and redirects")
+                .tag("source", source)
+                .register(registry).record(took);
+    }
+
+    void received(String source, long bytes) {
+        Counter.builder(RECEIVED)
+                .description("Response body bytes received, as sent on the wire")
+                .baseUnit("bytes")
+                .tag("source", source)
+                .register(registry).increment(bytes);
+    }
+
+    void robotsDenied(String source) {
+        Counter.builder(ROBOTS_DENIALS)
+                .description("Fetches refused because robots.txt disallows them")
+                .tag("source", source)
+                .register(registry).increment();
+    }
+
+    void retried(String source, RetryReason reason) {
+        Counter.builder(RETRIES)
+                .description("Requests tried again after a 429, a 5xx or a timeout")
+                .tag("source", source).tag("reason", reason.tag)
+                .register(registry).increment();
+    }
+
+    static String statusTag(int status) {
+        if (status == 0) {
+            return "none";
+        }
+        return NAMED_STATUSES.contains(status) ? Integer.toString(status) : status / 100 + "xx";
+    }
+}
