@@ -22,7 +22,7 @@ final class Articles {
     }
 
     static EntityTag entity(String id, String name, EntityKind kind, String vendor, String sentence, String matched) {
-        return new EntityTag(id, name, kind, vendor, List.of(evidence(sentence, matched)));
+        return new EntityTag(id, name, kind, vendor, List.of(evidence(sentence, matched)), "about");
     }
 
     static TopicTag topic(String id, String name, String sentence, String cue) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.newswatch.common.events.ArticleField;
 import dev.newswatch.common.events.EnrichedArticle;
@@ -17,21 +18,38 @@ import dev.newswatch.common.events.TopicTag;
  * Tags a raw article with the entities it mentions and the topics it is about. Every tag carries its evidence:
  * the field, the matched text, its offsets in that field and the sentence around it. Entities come in order of
  * first mention (title first), topics most confident first; evidence in field then offset order.
+ *
+ * <p>The dictionary and topic rules can be replaced while articles are being tagged ({@link #reconfigure}); each
+ * article is tagged wholly with one configuration.
  */
 public final class ArticleEnricher {
 
+    /** Salience of an entity the article is about: named in the title or lead, or repeated. */
+    public static final String ABOUT = "about";
+    /** Salience of an entity the article only mentions. */
+    public static final String MENTION = "mention";
+    /** How many opening sentences of the body make its lead. */
+    static final int LEAD_SENTENCES = 2;
+    /** How many mentions make an entity the article's subject wherever they stand. */
+    static final int REPEATED_MENTIONS = 3;
+
+    /** What an article is tagged with, before it is wrapped into an {@link EnrichedArticle}. */
+    public record Tags(List<EntityTag> entities, List<TopicTag> topics) {
+    }
+
+    private record Taggers(EntityMatcher entities, TopicClassifier topics) {
+    }
+
     private final TextNormalizer normalizer;
     private final SentenceSplitter splitter;
-    private final EntityMatcher entityMatcher;
-    private final TopicClassifier topicClassifier;
+    private final AtomicReference<Taggers> taggers;
     private final Clock clock;
 
     public ArticleEnricher(TextNormalizer normalizer, SentenceSplitter splitter, EntityMatcher entityMatcher,
             TopicClassifier topicClassifier, Clock clock) {
         this.normalizer = normalizer;
         this.splitter = splitter;
-        this.entityMatcher = entityMatcher;
-        this.topicClassifier = topicClassifier;
+        this.taggers = new AtomicReference<>(new Taggers(entityMatcher, topicClassifier));
         this.clock = clock;
     }
 
@@ -42,31 +60,52 @@ public final class ArticleEnricher {
                 new TopicClassifier(rules, normalizer), clock);
     }
 
-    public EnrichedArticle enrich(RawArticle article) {
-        Field title = field(ArticleField.TITLE, article.title());
-        Field text = field(ArticleField.TEXT, article.text());
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, article.id(), entities(title, text),
-                topics(title, text), clock.instant());
+    /** Tags every article from now on with this dictionary and these rules. */
+    public void reconfigure(EntityDictionary dictionary, TopicRules rules) {
+        taggers.set(new Taggers(new EntityMatcher(dictionary, normalizer), new TopicClassifier(rules, normalizer)));
     }
 
-    private List<EntityTag> entities(Field... fields) {
+    public EnrichedArticle enrich(RawArticle article) {
+        Tags tags = tag(article.title(), article.text());
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, article.id(), tags.entities(),
+                tags.topics(), clock.instant());
+    }
+
+    /** The tags of a title and body text; what {@link #enrich} adds to an article. */
+    public Tags tag(String title, String text) {
+        Taggers current = taggers.get();
+        FieldText titleField = FieldText.of(ArticleField.TITLE, title, normalizer, splitter);
+        FieldText textField = FieldText.of(ArticleField.TEXT, text, normalizer, splitter);
+        return new Tags(entities(current.entities(), titleField, textField),
+                topics(current.topics(), titleField, textField));
+    }
+
+    private static List<EntityTag> entities(EntityMatcher matcher, FieldText title, FieldText text) {
         Map<String, EntityDefinition> entities = new LinkedHashMap<>();
         Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
-        for (Field field : fields) {
-            for (PhraseMatch<EntityDefinition> mention : entityMatcher.find(field.normalized())) {
+        Map<String, Boolean> prominent = new LinkedHashMap<>();
+        for (FieldText field : List.of(title, text)) {
+            for (PhraseMatch<EntityDefinition> mention : matcher.find(field.normalized())) {
                 EntityDefinition entity = mention.payload();
                 entities.putIfAbsent(entity.id(), entity);
                 evidence.computeIfAbsent(entity.id(), id -> new ArrayList<>()).add(field.evidence(mention.span()));
+                boolean inTitleOrLead = field.field() == ArticleField.TITLE
+                        || field.inLead(mention.span().start(), LEAD_SENTENCES);
+                prominent.merge(entity.id(), inTitleOrLead, Boolean::logicalOr);
             }
         }
         return entities.values().stream()
-                .map(entity -> new EntityTag(entity.id(), entity.name(), entity.kind(), entity.vendor(),
-                        evidence.get(entity.id())))
+                .map(entity -> {
+                    List<Evidence> mentions = evidence.get(entity.id());
+                    boolean about = prominent.get(entity.id()) || mentions.size() >= REPEATED_MENTIONS;
+                    return new EntityTag(entity.id(), entity.name(), entity.kind(), entity.vendor(), mentions,
+                            about ? ABOUT : MENTION);
+                })
                 .toList();
     }
 
-    private List<TopicTag> topics(Field title, Field text) {
-        return topicClassifier.classify(title.normalized(), text.normalized()).stream()
+    private static List<TopicTag> topics(TopicClassifier classifier, FieldText title, FieldText text) {
+        return classifier.classify(title, text).stream()
                 .map(topic -> {
                     List<Evidence> evidence = new ArrayList<>();
                     topic.titleCues().forEach(cue -> evidence.add(title.evidence(cue.span())));
@@ -74,18 +113,5 @@ public final class ArticleEnricher {
                     return new TopicTag(topic.rule().id(), topic.rule().name(), topic.confidence(), evidence);
                 })
                 .toList();
-    }
-
-    private Field field(ArticleField field, String original) {
-        return new Field(field, original, normalizer.normalize(original), splitter.split(original));
-    }
-
-    /** One field of the article, prepared once for every stage. */
-    private record Field(ArticleField field, String original, NormalizedText normalized, List<TextSpan> sentences) {
-
-        Evidence evidence(TextSpan match) {
-            TextSpan sentence = SentenceSplitter.sentenceAt(sentences, match.start(), original);
-            return new Evidence(field, match.of(original), match.start(), match.end(), sentence.of(original));
-        }
     }
 }

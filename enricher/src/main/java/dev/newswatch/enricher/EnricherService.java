@@ -1,6 +1,7 @@
 package dev.newswatch.enricher;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -17,12 +18,15 @@ import dev.newswatch.common.streams.StreamsApplication;
 public final class EnricherService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(EnricherService.class);
+    /** How soon an edit of entities.yml or topics.yml takes effect. */
+    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
 
     private final EnricherSettings settings;
     private final KafkaSettings kafka;
     private final ArticleEnricher enricher;
     private final ServiceMetrics serviceMetrics;
     private final EnricherMetrics metrics;
+    private final DictionaryReloader reloader;
     private volatile StreamsApplication application;
 
     /** Reads the entity dictionary and topic rules now, so bad configuration stops the process before start. */
@@ -34,6 +38,7 @@ public final class EnricherService implements NewswatchService {
         this.enricher = ArticleEnricher.of(dictionary, rules, Clock.systemUTC());
         this.serviceMetrics = new ServiceMetrics();
         this.metrics = new EnricherMetrics(serviceMetrics.registry(), rules);
+        this.reloader = new DictionaryReloader(settings.entitiesFile(), settings.topicsFile(), enricher, metrics);
         log.info("Enricher knows {} entities and {} topics", dictionary.entities().size(), rules.rules().size());
     }
 
@@ -47,9 +52,11 @@ public final class EnricherService implements NewswatchService {
         // news.raw too: the enricher must be able to start before the ingester has ever run.
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(
                 List.of(Topics.RAW_ARTICLES, Topics.ENRICHED_ARTICLES, Topics.RAW_ARTICLES_DEAD_LETTERS));
-        application = StreamsApplication.start(name(), EnricherTopology.build(enricher, metrics),
+        application = StreamsApplication.start(name(),
+                EnricherTopology.build(enricher, metrics, settings, serviceMetrics.registry()),
                 kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
                 serviceMetrics, settings.metricsPort());
+        reloader.start(RELOAD_INTERVAL);
         log.info("Enricher reads {} and serves metrics on port {}", Topics.RAW_ARTICLES, application.metricsPort());
     }
 
@@ -69,6 +76,7 @@ public final class EnricherService implements NewswatchService {
 
     @Override
     public synchronized void close() {
+        reloader.close();
         if (application != null) {
             application.close();
             application = null;

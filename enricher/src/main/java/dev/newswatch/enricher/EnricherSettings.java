@@ -3,6 +3,8 @@ package dev.newswatch.enricher;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.newswatch.common.config.InvalidConfigValue;
+
 /**
  * The {@code enricher} section of {@code config/newswatch.yml}.
  *
@@ -12,6 +14,12 @@ import java.time.Duration;
  * @param applicationId   Kafka Streams application id, also the consumer group
  * @param stateDirectory  Kafka Streams state directory
  * @param commitInterval  how long a record may wait in an open transaction before the next service sees it
+ * @param storyWindow     how long after an article a copy of it still gets its story id; absent means 72 hours
+ * @param storySimilarity least estimated Jaccard similarity of two articles' character shingles for them to be
+ *                        one story, above 0 and at most 1; absent means 0.3 (rewrites of one wire report score
+ *                        0.5 to 0.7, different reports on the same companies below 0.2)
+ * @param maxTextChars    longest article text tagged; a longer one is cut to this many characters first; absent
+ *                        means 50,000 (a long feature is about 10,000)
  */
 public record EnricherSettings(
         Integer metricsPort,
@@ -19,7 +27,13 @@ public record EnricherSettings(
         Path topicsFile,
         String applicationId,
         Path stateDirectory,
-        Duration commitInterval) {
+        Duration commitInterval,
+        Duration storyWindow,
+        Double storySimilarity,
+        Integer maxTextChars) {
+
+    /** Shorter texts than this would cut real articles. */
+    static final int LEAST_TEXT_CHARS = 1_000;
 
     public EnricherSettings {
         // The port is an Integer, not an int: 0 must stay "any free port" for tests and the one-process runner.
@@ -29,35 +43,53 @@ public record EnricherSettings(
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-enricher" : applicationId;
         stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+        storyWindow = storyWindow == null ? Duration.ofHours(72) : storyWindow;
+        storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
+        maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
         if (metricsPort < 0 || metricsPort > 65535) {
-            throw new IllegalArgumentException("metricsPort must be between 0 and 65535, not " + metricsPort);
+            throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
         }
         if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new IllegalArgumentException("commitInterval must be positive, not " + commitInterval);
+            throw new InvalidConfigValue("commitInterval", "must be positive, not " + commitInterval);
+        }
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new InvalidConfigValue("storyWindow", "must be positive, not " + storyWindow);
+        }
+        if (!(storySimilarity > 0 && storySimilarity <= 1)) {
+            throw new InvalidConfigValue("storySimilarity", "must be above 0 and at most 1, not " + storySimilarity);
+        }
+        if (maxTextChars < LEAST_TEXT_CHARS) {
+            throw new InvalidConfigValue("maxTextChars",
+                    "must be at least " + LEAST_TEXT_CHARS + ", not " + maxTextChars);
         }
     }
 
     public static EnricherSettings defaults() {
-        return new EnricherSettings(null, null, null, null, null, null);
+        return new EnricherSettings(null, null, null, null, null, null, null, null, null);
     }
 
     public EnricherSettings withMetricsPort(int port) {
-        return new EnricherSettings(port, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval);
+        return new EnricherSettings(port, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval,
+                storyWindow, storySimilarity, maxTextChars);
     }
 
     public EnricherSettings withEntitiesFile(Path file) {
-        return new EnricherSettings(metricsPort, file, topicsFile, applicationId, stateDirectory, commitInterval);
+        return new EnricherSettings(metricsPort, file, topicsFile, applicationId, stateDirectory, commitInterval,
+                storyWindow, storySimilarity, maxTextChars);
     }
 
     public EnricherSettings withTopicsFile(Path file) {
-        return new EnricherSettings(metricsPort, entitiesFile, file, applicationId, stateDirectory, commitInterval);
+        return new EnricherSettings(metricsPort, entitiesFile, file, applicationId, stateDirectory, commitInterval,
+                storyWindow, storySimilarity, maxTextChars);
     }
 
     public EnricherSettings withStateDirectory(Path directory) {
-        return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, directory, commitInterval);
+        return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, directory, commitInterval,
+                storyWindow, storySimilarity, maxTextChars);
     }
 
     public EnricherSettings withApplicationId(String id) {
-        return new EnricherSettings(metricsPort, entitiesFile, topicsFile, id, stateDirectory, commitInterval);
+        return new EnricherSettings(metricsPort, entitiesFile, topicsFile, id, stateDirectory, commitInterval,
+                storyWindow, storySimilarity, maxTextChars);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.EnrichedArticle;
@@ -17,24 +18,45 @@ import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.GuardedStage;
 import dev.newswatch.common.streams.StageOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
 
-/** news.raw → enrich → news.enriched, with records that cannot be enriched going, untouched, to news.raw.dlq. */
+/**
+ * news.raw → cut over-long text → enrich → refuse what is too large to write → sign → story index →
+ * news.enriched, with records that cannot be enriched going, untouched, to news.raw.dlq.
+ *
+ * <p>Why the story index sits behind a single-partition repartition topic: news.raw is keyed by article id, so
+ * the copies of one story arrive on different partitions and tasks. Tagging, the expensive part, still runs on
+ * every partition; the signed articles are then re-keyed to one constant key through
+ * {@code <application-id>-story-index-repartition} with one partition, so one task with one index sees every
+ * article in one order and "the first copy" is well defined. Keying by LSH band instead would spread one
+ * article's bands over several tasks and need a second round trip and a join to settle on one story id; a
+ * global store fed from news.enriched is filled asynchronously (and no processor may write it), so two copies
+ * published a second apart would miss each other and start two stories. The price is that story assignment, a
+ * few store look-ups per article, runs in one task: thousands of articles per second, far above Korean news.
+ */
 public final class EnricherTopology {
 
     private static final String OUTCOME = "enrich-outcome-";
     private static final String FAILED = "failed";
     private static final String ENRICHED = "enriched";
+    private static final String STORY_INDEX = "story-index";
 
     private EnricherTopology() {
     }
 
-    public static Topology build(ArticleEnricher enricher, EnricherMetrics metrics) {
+    /** @param registry where the story index and the text limit count what they do */
+    public static Topology build(ArticleEnricher enricher, EnricherMetrics metrics, EnricherSettings settings,
+            MeterRegistry registry) {
+        ArticleTextLimit limit = new ArticleTextLimit(settings.maxTextChars(), registry);
+        EnrichedSizeLimit sizeLimit = new EnrichedSizeLimit();
+        StorySignature signature = new StorySignature();
         StreamsBuilder builder = new StreamsBuilder();
         Map<String, KStream<String, StageOutcome<EnrichedArticle>>> outcomes = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("read-raw-articles"))
-                .processValues(GuardedStage.of("enrich", JsonSerde.of(RawArticle.class), enricher::enrich,
-                        metrics::deadLetter), Named.as("enrich"))
+                .processValues(GuardedStage.of("enrich", JsonSerde.of(RawArticle.class),
+                        raw -> sizeLimit.check(enricher.enrich(limit.apply(raw))), metrics::deadLetter),
+                        Named.as("enrich"))
                 .split(Named.as(OUTCOME))
                 .branch((key, outcome) -> outcome.failed(), Branched.as(FAILED))
                 .defaultBranch(Branched.as(ENRICHED));
@@ -46,6 +68,14 @@ public final class EnricherTopology {
 
         outcomes.get(OUTCOME + ENRICHED)
                 .mapValues(StageOutcome::output, Named.as("enriched-article"))
+                .mapValues(signature::sign, Named.as("sign-story"))
+                .selectKey((key, signed) -> STORY_INDEX, Named.as("key-by-story-index"))
+                .repartition(Repartitioned.<String, SignedArticle>as(STORY_INDEX)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(SignedArticle.class))
+                        .withNumberOfPartitions(1))
+                .processValues(StoryClusterer.supplier(settings.storyWindow(), settings.storySimilarity(),
+                        new StoryMetrics(registry)), Named.as("assign-story"))
                 .selectKey((key, article) -> article.article().id(), Named.as("key-by-article-id"))
                 .peek((id, article) -> metrics.enriched(article), Named.as("count-enriched"))
                 .to(Topics.ENRICHED_ARTICLES, Produced.with(Serdes.String(), JsonSerde.of(EnrichedArticle.class))

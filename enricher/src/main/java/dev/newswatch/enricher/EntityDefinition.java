@@ -12,9 +12,9 @@ import dev.newswatch.common.events.EntityKind;
  * @param id      canonical id, the contract with the alerts service, e.g. {@code nvidia-h20}
  * @param name    display name, e.g. {@code Nvidia H20}
  * @param vendor  id of the company that makes a chip or system; absent for companies and for HBM
- * @param aliases how articles write it, in Hangul, Latin and Chinese script
+ * @param aliases how articles write it, in Hangul, Latin and Chinese script, some with the context they need
  */
-public record EntityDefinition(String id, String name, EntityKind kind, String vendor, List<String> aliases) {
+public record EntityDefinition(String id, String name, EntityKind kind, String vendor, List<AliasDefinition> aliases) {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");
 
@@ -41,8 +41,8 @@ public record EntityDefinition(String id, String name, EntityKind kind, String v
         if (aliases == null || aliases.isEmpty()) {
             throw new IllegalArgumentException("entity " + id + " has no aliases");
         }
-        for (String alias : aliases) {
-            if (alias == null || alias.isBlank()) {
+        for (AliasDefinition alias : aliases) {
+            if (alias == null) {
                 throw new IllegalArgumentException("entity " + id + " has a blank alias");
             }
         }

@@ -60,11 +60,11 @@ public final class EntityDictionary {
                         "duplicate id '" + entity.id() + "', already used by entities[" + earlier + "]"));
             }
             for (int a = 0; a < entity.aliases().size(); a++) {
-                String alias = normalizer.normalize(entity.aliases().get(a)).text().strip();
+                String alias = normalizer.normalize(entity.aliases().get(a).text()).text().strip();
                 String owner = ownerOfAlias.putIfAbsent(alias, entity.id());
                 if (owner != null && !owner.equals(entity.id())) {
                     problems.add(ConfigProblem.at("/entities/" + i + "/aliases/" + a,
-                            "alias '" + entity.aliases().get(a) + "' already names entity " + owner));
+                            "alias '" + entity.aliases().get(a).text() + "' already names entity " + owner));
                 }
             }
         }

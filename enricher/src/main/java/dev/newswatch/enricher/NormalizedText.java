@@ -6,14 +6,21 @@ package dev.newswatch.enricher;
  */
 public final class NormalizedText {
 
+    private final String original;
     private final String text;
     private final int[] originalStarts;
     private final int[] originalEnds;
 
-    NormalizedText(String text, int[] originalStarts, int[] originalEnds) {
+    NormalizedText(String original, String text, int[] originalStarts, int[] originalEnds) {
+        this.original = original;
         this.text = text;
         this.originalStarts = originalStarts;
         this.originalEnds = originalEnds;
+    }
+
+    /** The text as it was before normalisation. */
+    public String original() {
+        return original;
     }
 
     /** The normalised text. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
@@ -21,7 +22,7 @@ import org.ahocorasick.trie.PayloadTrie;
 final class PhraseIndex<T> {
 
     /** How a match that starts or ends with Hangul must sit in its word. */
-    enum HangulEdges {
+    private enum HangulEdges {
         /** A name: not inside a longer word, followed only by particles or common suffixes. */
         WORD,
         /** A cue: any part of a word, since Korean verbs and nouns inflect and compound (출시했다, 수출통제를). */
@@ -34,12 +35,26 @@ final class PhraseIndex<T> {
 
     private final PayloadTrie<Phrase<T>> trie;
     private final HangulEdges hangulEdges;
+    /** Nori, for names (WORD edges) only. */
+    private final KoreanWords words;
+
+    /** An index whose Hangul phrases may sit anywhere in a word. */
+    PhraseIndex(Map<String, T> phrases, TextNormalizer normalizer) {
+        this(phrases, normalizer, HangulEdges.ANY, null);
+    }
+
+    /** An index of names, with Nori deciding the words {@link KoreanSuffixes} cannot. */
+    PhraseIndex(Map<String, T> phrases, TextNormalizer normalizer, KoreanWords words) {
+        this(phrases, normalizer, HangulEdges.WORD, words);
+    }
 
     /**
      * @param phrases each phrase, as written in configuration, with what it stands for; the order breaks ties
      */
-    PhraseIndex(Map<String, T> phrases, TextNormalizer normalizer, HangulEdges hangulEdges) {
+    private PhraseIndex(Map<String, T> phrases, TextNormalizer normalizer, HangulEdges hangulEdges,
+            KoreanWords words) {
         this.hangulEdges = hangulEdges;
+        this.words = words;
         PayloadTrie.PayloadTrieBuilder<Phrase<T>> builder = PayloadTrie.builder();
         int rank = 0;
         for (Map.Entry<String, T> phrase : phrases.entrySet()) {
@@ -51,24 +66,54 @@ final class PhraseIndex<T> {
         this.trie = builder.build();
     }
 
+    /**
+     * The matches on word boundaries, overlaps resolved leftmost-longest, in text order. A shorter phrase inside
+     * a longer one that stands on its boundaries is never checked: checking can cost a Nori call.
+     */
     List<PhraseMatch<T>> find(NormalizedText text) {
         String normalized = text.text();
-        List<PayloadEmit<Phrase<T>>> candidates = new ArrayList<>();
+        List<PhraseMatch<Phrase<T>>> inNormalizedOffsets = new ArrayList<>();
         for (PayloadEmit<Phrase<T>> emit : trie.parseText(normalized)) {
-            if (onBoundaries(normalized, emit.getStart(), emit.getEnd() + 1)) {
-                candidates.add(emit);
+            inNormalizedOffsets.add(
+                    new PhraseMatch<>(emit.getPayload(), new TextSpan(emit.getStart(), emit.getEnd() + 1)));
+        }
+        return leftmostLongest(inNormalizedOffsets, Comparator.comparingInt(Phrase::rank),
+                match -> onBoundaries(normalized, match.span().start(), match.span().end())).stream()
+                .map(match -> new PhraseMatch<>(match.payload().value(),
+                        text.toOriginal(match.span().start(), match.span().end())))
+                .toList();
+    }
+
+    /**
+     * Of overlapping matches that {@code accept} takes, keeps the one that starts first, then the longest, then
+     * the first by {@code ties}; in text order. A match overlapping one already kept is not offered to
+     * {@code accept}.
+     */
+    static <P> List<PhraseMatch<P>> leftmostLongest(List<PhraseMatch<P>> matches, Comparator<P> ties,
+            Predicate<PhraseMatch<P>> accept) {
+        List<PhraseMatch<P>> sorted = new ArrayList<>(matches);
+        sorted.sort(Comparator.<PhraseMatch<P>>comparingInt(match -> match.span().start())
+                .thenComparing(Comparator.<PhraseMatch<P>>comparingInt(match -> match.span().end()).reversed())
+                .thenComparing(PhraseMatch::payload, ties));
+        List<PhraseMatch<P>> kept = new ArrayList<>();
+        int taken = 0;
+        for (PhraseMatch<P> match : sorted) {
+            if (match.span().start() >= taken && accept.test(match)) {
+                kept.add(match);
+                taken = match.span().end();
             }
         }
-        candidates.sort(Comparator.<PayloadEmit<Phrase<T>>>comparingInt(PayloadEmit::getStart)
-                .thenComparing(Comparator.<PayloadEmit<Phrase<T>>>comparingInt(PayloadEmit::size).reversed())
-                .thenComparingInt(emit -> emit.getPayload().rank()));
+        return kept;
+    }
+
+    /** Every match on word boundaries, overlapping ones included, in no particular order. */
+    List<PhraseMatch<T>> findAll(NormalizedText text) {
+        String normalized = text.text();
         List<PhraseMatch<T>> matches = new ArrayList<>();
-        int taken = 0;
-        for (PayloadEmit<Phrase<T>> emit : candidates) {
-            if (emit.getStart() >= taken) {
-                matches.add(new PhraseMatch<>(emit.getPayload().value(),
-                        text.toOriginal(emit.getStart(), emit.getEnd() + 1)));
-                taken = emit.getEnd() + 1;
+        for (PayloadEmit<Phrase<T>> emit : trie.parseText(normalized)) {
+            int end = emit.getEnd() + 1;
+            if (onBoundaries(normalized, emit.getStart(), end)) {
+                matches.add(new PhraseMatch<>(emit.getPayload().value(), text.toOriginal(emit.getStart(), end)));
             }
         }
         return matches;
@@ -90,10 +135,20 @@ final class PhraseIndex<T> {
                 return false;
             }
             if (isHangul(last) && isHangul(after)) {
-                return KoreanSuffixes.allowed(hangulRun(text, end));
+                String rest = hangulRun(text, end);
+                return KoreanSuffixes.allowed(rest) || nameEndsWord(text, start, end, rest);
             }
         }
         return true;
+    }
+
+    /** Nori's view of the word made of the name's last Hangul run and the Hangul that follows it. */
+    private boolean nameEndsWord(String text, int start, int end, String rest) {
+        int nameStart = end;
+        while (nameStart > start && isHangul(text.codePointBefore(nameStart))) {
+            nameStart -= Character.charCount(text.codePointBefore(nameStart));
+        }
+        return words.nameEndsWord(text.substring(nameStart, end) + rest, end - nameStart);
     }
 
     private static String hangulRun(String text, int from) {
@@ -157,12 +212,19 @@ final class PhraseIndex<T> {
     }
 
     static boolean isLatinOrDigit(int codePoint) {
-        return codePoint >= 0 && (Character.isDigit(codePoint)
-                || (Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.LATIN));
+        if (codePoint < 0x80) {
+            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+                    || (codePoint >= '0' && codePoint <= '9');
+        }
+        return Character.isDigit(codePoint) || (Character.isLetter(codePoint)
+                && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.LATIN);
     }
 
     static boolean isHangul(int codePoint) {
-        return codePoint >= 0 && Character.isLetter(codePoint)
+        if (codePoint >= '\uAC00' && codePoint <= '\uD7A3') {
+            return true;
+        }
+        return codePoint >= 0x80 && Character.isLetter(codePoint)
                 && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HANGUL;
     }
 

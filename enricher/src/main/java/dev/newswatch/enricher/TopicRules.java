@@ -12,22 +12,33 @@ import dev.newswatch.common.config.ConfigProblem;
 /** The topics the enricher tags, from {@code config/topics.yml}, checked as a whole. */
 public final class TopicRules {
 
-    /** The file's shape: {@code topics: [ {id, name, threshold, cues: {term: weight}}, ... ]}. */
-    record TopicsFile(List<TopicRule> topics) {
+    /**
+     * The file's shape: {@code background: {factor, markers}} and
+     * {@code topics: [ {id, name, threshold, cues: {term: weight}, requires, vetoes}, ... ]}.
+     */
+    record TopicsFile(BackgroundRule background, List<TopicRule> topics) {
         TopicsFile {
+            background = background == null ? BackgroundRule.none() : background;
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }
 
+    private final BackgroundRule background;
     private final List<TopicRule> rules;
 
-    private TopicRules(List<TopicRule> rules) {
+    private TopicRules(BackgroundRule background, List<TopicRule> rules) {
+        this.background = background;
         this.rules = List.copyOf(rules);
     }
 
     /** Reads and checks the file; a {@link dev.newswatch.common.config.ConfigException} names what is wrong. */
     public static TopicRules load(Path file) {
-        return new TopicRules(ConfigLoader.load(file, TopicsFile.class, TopicRules::problems).topics());
+        TopicsFile loaded = ConfigLoader.load(file, TopicsFile.class, TopicRules::problems);
+        return new TopicRules(loaded.background(), loaded.topics());
+    }
+
+    public BackgroundRule background() {
+        return background;
     }
 
     /** In file order. */

@@ -31,12 +31,13 @@ class EnricherSettingsTest {
         EnricherSettings settings = load("""
                 kafka: {bootstrapServers: 127.0.0.1:9092}
                 enricher: {metricsPort: 9412, entitiesFile: conf/e.yml, topicsFile: conf/t.yml,
-                           applicationId: my-enricher, stateDirectory: /var/lib/streams, commitInterval: PT1S}
+                           applicationId: my-enricher, stateDirectory: /var/lib/streams, commitInterval: PT1S,
+                           storyWindow: PT24H, storySimilarity: 0.5, maxTextChars: 20000}
                 alerts: {metricsPort: 9403}
                 """);
 
         assertThat(settings).isEqualTo(new EnricherSettings(9412, Path.of("conf", "e.yml"), Path.of("conf", "t.yml"),
-                "my-enricher", Path.of("/var/lib/streams"), Duration.ofSeconds(1)));
+                "my-enricher", Path.of("/var/lib/streams"), Duration.ofSeconds(1), Duration.ofHours(24), 0.5, 20_000));
     }
 
     @Test
@@ -45,9 +46,21 @@ class EnricherSettingsTest {
 
         assertThat(settings).isEqualTo(new EnricherSettings(9402, Path.of("config", "entities.yml"),
                 Path.of("config", "topics.yml"), "newswatch-enricher", Path.of("data", "streams"),
-                Duration.ofMillis(100)));
+                Duration.ofMillis(100), Duration.ofHours(72), 0.3, 50_000));
         assertThat(settings.withMetricsPort(0).metricsPort()).isZero();
         assertThat(settings.withStateDirectory(directory).stateDirectory()).isEqualTo(directory);
+    }
+
+    @Test
+    void rejectsAStorySimilarityOutsideZeroToOneAndATinyTextLimitNamingTheField() {
+        assertThatThrownBy(() -> load("enricher: {storySimilarity: 1.5}\n"))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.getMessage()).contains("storySimilarity"));
+        assertThatThrownBy(() -> load("enricher: {maxTextChars: 10}\n"))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.getMessage()).contains("maxTextChars"));
+        assertThatThrownBy(() -> load("enricher: {storyWindow: PT0S}\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains("storyWindow"));
     }
 
     @Test

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.header.Headers;
@@ -16,11 +21,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.ArticleField;
@@ -46,10 +54,14 @@ class EnricherTopologyTest {
             한편 메타버스 사업을 접은 한 게임사는 이번 일과 관계가 없다.""";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private Topology topology;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, byte[]> deadLetters;
+
+    @TempDir
+    Path stateDirectory;
 
     @BeforeEach
     void startDriver() {
@@ -58,7 +70,10 @@ class EnricherTopologyTest {
         Properties config = new Properties();
         config.put("application.id", "enricher-topology-test");
         config.put("bootstrap.servers", "127.0.0.1:9");
-        driver = new TopologyTestDriver(EnricherTopology.build(enricher, new EnricherMetrics(registry, rules)), config);
+        config.put("state.dir", stateDirectory.toString());
+        topology = EnricherTopology.build(enricher, new EnricherMetrics(registry, rules), EnricherSettings.defaults(),
+                registry);
+        driver = new TopologyTestDriver(topology, config);
         raw = driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, new StringDeserializer(),
                 JsonSerde.of(EnrichedArticle.class));
@@ -179,6 +194,162 @@ class EnricherTopologyTest {
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(registry.get("newswatch.enricher.dead.letters").tag("reason", "invalid-record").counter().count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void namesEveryOperatorStoreAndInternalTopic() {
+        String description = topology.describe().toString();
+
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
+                .contains("story-index-repartition", "assign-story", StoryClusterer.SIGNATURES, StoryClusterer.BANDS);
+    }
+
+    @Test
+    void givesEveryCopyOfOneStoryTheIdOfItsFirstCopy() {
+        Instant at = StoryFixtures.PUBLISHED;
+        for (RawArticle copy : StoryFixtures.COPIES) {
+            raw.pipeInput(copy.id(), json(copy), at);
+            at = at.plusSeconds(600);
+        }
+        raw.pipeInput(StoryFixtures.WIRE_RE_EDIT.id(), json(StoryFixtures.WIRE_RE_EDIT), at);
+
+        List<TestRecord<String, EnrichedArticle>> records = enriched.readRecordsToList();
+        assertThat(records).extracting(TestRecord::key)
+                .containsExactly("yna-950pr", "nsis-950pr", "portal-950pr", "hk-950pr", "yna-950pr");
+        assertThat(records).extracting(record -> record.value().storyId()).containsOnly("yna-950pr");
+        assertThat(registry.get("newswatch.enricher.stories").tag("outcome", "new").counter().count()).isEqualTo(1);
+        assertThat(registry.get("newswatch.enricher.stories").tag("outcome", "copy").counter().count()).isEqualTo(3);
+        assertThat(registry.get("newswatch.enricher.stories").tag("outcome", "re-edit").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void keepsDifferentStoriesAboutTheSameCompaniesApart() {
+        Instant at = StoryFixtures.PUBLISHED;
+        raw.pipeInput(StoryFixtures.WIRE.id(), json(StoryFixtures.WIRE), at);
+        for (RawArticle other : StoryFixtures.OTHER_STORIES) {
+            at = at.plusSeconds(600);
+            raw.pipeInput(other.id(), json(other), at);
+        }
+        raw.pipeInput(StoryFixtures.AGENCY_REWRITE.id(), json(StoryFixtures.AGENCY_REWRITE), at.plusSeconds(600));
+
+        Map<String, String> storyOf = new LinkedHashMap<>();
+        enriched.readRecordsToList().forEach(record -> storyOf.put(record.key(), record.value().storyId()));
+        assertThat(storyOf).containsExactly(
+                Map.entry("yna-950pr", "yna-950pr"),
+                Map.entry("yna-h20-review", "yna-h20-review"),
+                Map.entry("yna-mate", "yna-mate"),
+                Map.entry("yna-hbm-plant", "yna-hbm-plant"),
+                Map.entry("yna-rivalry", "yna-rivalry"),
+                Map.entry("nsis-950pr", "yna-950pr"));
+    }
+
+    @Test
+    void startsANewStoryForACopyThatComesAfterTheWindowAndForgetsExpiredArticles() {
+        Instant first = StoryFixtures.PUBLISHED;
+        raw.pipeInput(StoryFixtures.WIRE.id(), json(StoryFixtures.WIRE), first);
+        raw.pipeInput(StoryFixtures.PORTAL_COPY.id(), json(StoryFixtures.PORTAL_COPY),
+                first.plus(Duration.ofHours(71)));
+        raw.pipeInput(StoryFixtures.AGENCY_REWRITE.id(), json(StoryFixtures.AGENCY_REWRITE),
+                first.plus(Duration.ofDays(10)));
+
+        assertThat(enriched.readRecordsToList()).extracting(record -> record.value().storyId())
+                .containsExactly("yna-950pr", "yna-950pr", "nsis-950pr");
+        KeyValueStore<String, StoryEntry> index = driver.getKeyValueStore(StoryClusterer.SIGNATURES);
+        assertThat(index.get("yna-950pr")).isNull();
+        assertThat(index.get("portal-950pr")).isNull();
+        assertThat(index.get("nsis-950pr").storyId()).isEqualTo("nsis-950pr");
+    }
+
+    @Test
+    void tagsAnEmptyBodyFromItsTitleAloneAsItsOwnStory() {
+        RawArticle titleOnly = StoryFixtures.article("empty-1", "demo", "데모뉴스",
+                "[속보] 엔비디아, H20 중국 판매 재개", "");
+        RawArticle sameTitle = StoryFixtures.article("empty-2", "demo", "데모뉴스",
+                "[속보] 엔비디아, H20 중국 판매 재개", "");
+        raw.pipeInput(titleOnly.id(), json(titleOnly));
+        raw.pipeInput(sameTitle.id(), json(sameTitle));
+
+        List<EnrichedArticle> articles = enriched.readValuesToList();
+        assertThat(articles).extracting(EnrichedArticle::storyId).containsExactly("empty-1", "empty-2");
+        assertThat(articles.get(0).entities()).extracting(EntityTag::id).contains("nvidia", "nvidia-h20");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void cutsAHugeBodyBeforeTaggingItAndKeepsGoing() {
+        String paragraph = "화웨이가 어센드 910C 생산을 늘린다고 밝혔다. 업계는 엔비디아 H20 수요가 줄어들 것으로 본다.\n\n";
+        String huge = paragraph.repeat(10 * 1024 * 1024 / paragraph.getBytes(StandardCharsets.UTF_8).length + 1);
+        RawArticle giant = StoryFixtures.article("giant", "demo", "데모뉴스", "화웨이 어센드 증산", huge);
+        assertThat(json(giant).length).isGreaterThan(10 * 1024 * 1024);
+        raw.pipeInput(giant.id(), json(giant));
+        raw.pipeInput("a5", json(article("a5")));
+
+        List<EnrichedArticle> articles = enriched.readValuesToList();
+        assertThat(articles).hasSize(2);
+        EnrichedArticle cut = articles.get(0);
+        assertThat(cut.article().text()).hasSize(EnricherSettings.defaults().maxTextChars()).isEqualTo(
+                huge.substring(0, EnricherSettings.defaults().maxTextChars()));
+        assertThat(cut.entities()).extracting(EntityTag::id).contains("huawei", "huawei-ascend-910c");
+        assertThat(JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES, cut).length)
+                .isLessThan(1024 * 1024);
+        assertThat(articles.get(1).article().id()).isEqualTo("a5");
+        assertThat(registry.get("newswatch.enricher.texts.cut").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAnArticleWhoseEvidenceWouldOverflowARecordToTheDeadLetterTopicAndKeepsGoing() {
+        // A page that lost its punctuation: thousands of mentions, none with a sentence of its own.
+        String unpunctuated = "엔비디아 H20 화웨이 어센드 910C 수출 통제 강화 ".repeat(2_000);
+        RawArticle flood = StoryFixtures.article("flood", "demo", "데모뉴스", "엔비디아 화웨이", unpunctuated);
+        raw.pipeInput(flood.id(), json(flood));
+        raw.pipeInput("a7", json(article("a7")));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.key()).isEqualTo("flood");
+        assertThat(dead.value()).isEqualTo(json(flood));
+        assertThat(DeadLetterHeaders.read(dead.headers(), DeadLetterHeaders.FAILURE)).isEqualTo("processing-error");
+        assertThat(DeadLetterHeaders.read(dead.headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("bytes of JSON");
+        assertThat(enriched.readValuesToList()).extracting(article -> article.article().id()).containsExactly("a7");
+    }
+
+    @Test
+    void tagsNonKoreanTextSafely() {
+        RawArticle english = StoryFixtures.article("en-1", "wire", "Wire",
+                "Nvidia resumes H20 sales to China", "Nvidia said on Monday it would resume sales of its H20 "
+                        + "accelerator to Chinese customers after the Commerce Department granted licences.");
+        RawArticle chinese = StoryFixtures.article("zh-1", "wire", "Wire", "华为发布昇腾芯片路线图",
+                "华为在深圳发布了未来三年的昇腾芯片路线图，并表示将继续扩大产能。");
+        RawArticle japanese = StoryFixtures.article("ja-1", "wire", "Wire", "半導体市況の見通し",
+                "国内の半導体メーカー各社は来期の設備投資計画を見直している。");
+        raw.pipeInput(english.id(), json(english));
+        raw.pipeInput(chinese.id(), json(chinese));
+        raw.pipeInput(japanese.id(), json(japanese));
+
+        List<EnrichedArticle> articles = enriched.readValuesToList();
+        assertThat(articles).extracting(article -> article.article().id()).containsExactly("en-1", "zh-1", "ja-1");
+        assertThat(articles.get(0).entities()).extracting(EntityTag::id).contains("nvidia", "nvidia-h20");
+        assertThat(articles).extracting(EnrichedArticle::storyId).containsExactly("en-1", "zh-1", "ja-1");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sendsRecordsThatAreNoRawArticleToTheDeadLetterTopic() {
+        byte[] array = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
+        byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xA1};
+        byte[] blankTitle = ("{\"schemaVersion\":1,\"id\":\"b1\",\"sourceId\":\"demo\","
+                + "\"url\":\"https://x.example/b1\",\"title\":\"  \",\"text\":\"본문\"}").getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput("array", array);
+        raw.pipeInput("binary", notUtf8);
+        raw.pipeInput("blank-title", blankTitle);
+        raw.pipeInput("tombstone", (byte[]) null);
+        raw.pipeInput("a6", json(article("a6")));
+
+        assertThat(deadLetters.readRecordsToList()).extracting(TestRecord::key)
+                .containsExactly("array", "binary", "blank-title", "tombstone");
+        assertThat(enriched.readValuesToList()).extracting(article -> article.article().id()).containsExactly("a6");
+        assertThat(registry.get("newswatch.enricher.dead.letters").tag("reason", "invalid-record").counter().count())
+                .isEqualTo(4);
     }
 
     private static void assertDeadLetterHeaders(Headers headers, String offset) {

@@ -142,4 +142,41 @@ class EntityDictionaryTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("needs a vendor");
     }
+
+    @Test
+    void shipsTheWiderFieldWithContextForItsAmbiguousAliases() {
+        EntityDictionary dictionary = ShippedConfig.entities();
+
+        assertThat(dictionary.entities()).extracting(EntityDefinition::id).contains("enflame", "iluvatar-corex",
+                "minimax", "moonshot", "stepfun", "sensetime", "asml", "china-mobile", "china-telecom",
+                "china-unicom", "huawei-ascend-960", "huawei-ascend-970", "huawei-atlas-950-superpod",
+                "nvidia-a100", "nvidia-a800", "nvidia-rtx-pro-6000d", "metax-c550", "baidu-kunlun-m100",
+                "baidu-kunlun-m300");
+        AliasDefinition bare960 = dictionary.find("huawei-ascend-960").orElseThrow().aliases().stream()
+                .filter(alias -> alias.text().equals("960")).findFirst().orElseThrow();
+        assertThat(bare960.near()).contains("화웨이", "어센드");
+        assertThat(bare960.notFollowedBy()).contains("억");
+        assertThat(bare960.window()).isEqualTo(AliasDefinition.DEFAULT_WINDOW);
+    }
+
+    @Test
+    void namesTheLineAndFieldOfABadAliasContext() throws IOException {
+        Path file = write("""
+                entities:
+                  - id: huawei
+                    name: Huawei
+                    kind: company
+                    aliases:
+                      - 화웨이
+                      - text: HW
+                        near: [화웨이, " "]
+                """);
+
+        assertThatThrownBy(() -> EntityDictionary.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(7);
+                    assertThat(e.field()).startsWith("entities[0].aliases[1]");
+                    assertThat(e.getMessage()).contains("blank term in near");
+                });
+    }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newswatch.common.events.ArticleField;
+
 class TopicClassifierTest {
 
     private final TextNormalizer normalizer = new TextNormalizer();
@@ -35,12 +37,16 @@ class TopicClassifierTest {
         classifier = new TopicClassifier(TopicRules.load(file), normalizer);
     }
 
+    private FieldText field(ArticleField field, String text) {
+        return FieldText.of(field, text, normalizer, new SentenceSplitter());
+    }
+
     private List<TopicScore> classify(String title, String text) {
-        return classifier.classify(normalizer.normalize(title), normalizer.normalize(text));
+        return classifier.classify(field(ArticleField.TITLE, title), field(ArticleField.TEXT, text));
     }
 
     private TopicScore score(String id, String title, String text) {
-        return classifier.score(normalizer.normalize(title), normalizer.normalize(text)).stream()
+        return classifier.score(field(ArticleField.TITLE, title), field(ArticleField.TEXT, text)).stream()
                 .filter(score -> score.rule().id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -91,5 +97,64 @@ class TopicClassifierTest {
         List<TopicScore> topics = classify("수출 통제", "설비 투자와 투자 확대, 수출통제.");
 
         assertThat(topics).extracting(topic -> topic.rule().id()).containsExactly("export-controls", "capex");
+    }
+
+    private TopicScore scoreWith(String rulesYaml, String id, String title, String text, Path directory)
+            throws IOException {
+        Path file = directory.resolve("guarded-topics.yml");
+        Files.writeString(file, rulesYaml, StandardCharsets.UTF_8);
+        TopicClassifier guarded = new TopicClassifier(TopicRules.load(file), normalizer);
+        return guarded.score(field(ArticleField.TITLE, title), field(ArticleField.TEXT, text)).stream()
+                .filter(score -> score.rule().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static final String GUARDED = """
+            background: {factor: 0.5, markers: [지난해, 앞서]}
+            topics:
+              - id: capex
+                name: Capex
+                cues: {설비 투자: 2.0, 투자: 0.5}
+                vetoes: [주식, 투자자]
+              - id: chip-launch
+                name: Chip launch
+                cues: {출시: 2.0, 공개: 1.0}
+                requires: [칩, GPU]
+            """;
+
+    @Test
+    void aVetoInTheSameSentenceCancelsACueButNotOneElsewhere(@TempDir Path directory) throws IOException {
+        TopicScore stocks = scoreWith(GUARDED, "capex", "", "개인 투자자들이 주식 설비 투자를 늘렸다.", directory);
+        assertThat(stocks.score()).isZero();
+        assertThat(stocks.textCues()).isEmpty();
+
+        TopicScore capex = scoreWith(GUARDED, "capex", "",
+                "투자자들은 환호했다. 회사는 설비 투자를 두 배로 늘린다.", directory);
+        assertThat(capex.score()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aTopicWithoutWhatItRequiresScoresNothing(@TempDir Path directory) throws IOException {
+        assertThat(scoreWith(GUARDED, "chip-launch", "새 스마트폰 출시", "회사가 새 휴대폰을 출시했다.", directory)
+                .score()).isZero();
+        assertThat(scoreWith(GUARDED, "chip-launch", "새 칩 출시", "회사가 새 제품을 출시했다.", directory)
+                .score()).isEqualTo(6.0);
+    }
+
+    @Test
+    void aCueInABackgroundSentenceWeighsLessThanNews(@TempDir Path directory) throws IOException {
+        TopicScore background = scoreWith(GUARDED, "chip-launch", "", "지난해 공개한 칩이 팔린다.", directory);
+        TopicScore news = scoreWith(GUARDED, "chip-launch", "", "오늘 공개한 칩이 팔린다.", directory);
+
+        assertThat(background.score()).isEqualTo(0.5);
+        assertThat(news.score()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aCueCountsAtItsBestPlaceInTheField(@TempDir Path directory) throws IOException {
+        TopicScore both = scoreWith(GUARDED, "chip-launch", "",
+                "앞서 공개한 GPU가 있다. 새 칩도 공개했다.", directory);
+
+        assertThat(both.score()).isEqualTo(1.0);
+        assertThat(both.textCues()).hasSize(2);
     }
 }

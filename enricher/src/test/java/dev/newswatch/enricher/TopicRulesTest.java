@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,44 @@ class TopicRulesTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.field()).isEqualTo("topics[0].treshold");
+                });
+    }
+
+    @Test
+    void readsRequirementsVetoesAndTheBackgroundRule() throws IOException {
+        Path file = write("""
+                background: {factor: 0.25, markers: [지난해]}
+                topics:
+                  - id: capex
+                    name: Capex
+                    cues: {설비 투자: 2.0}
+                    requires: [투자]
+                    vetoes: [주식]
+                """);
+
+        TopicRules rules = TopicRules.load(file);
+
+        assertThat(rules.background()).isEqualTo(new BackgroundRule(0.25, List.of("지난해")));
+        assertThat(rules.rules().get(0).requires()).containsExactly("투자");
+        assertThat(rules.rules().get(0).vetoes()).containsExactly("주식");
+        assertThat(TopicRules.load(write("topics: [{id: a, name: A, cues: {x: 1.0}}]")).background().markers())
+                .isEmpty();
+    }
+
+    @Test
+    void rejectsABackgroundFactorAboveOneNamingItsLine() throws IOException {
+        Path file = write("""
+                topics:
+                  - {id: capex, name: Capex, cues: {설비 투자: 2.0}}
+                background:
+                  factor: 2
+                """);
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).startsWith("background");
+                    assertThat(e.getMessage()).contains("factor must be in (0, 1]");
                 });
     }
 }

@@ -24,8 +24,8 @@ class AlertLineTest {
                 "Nvidia and China exports",
                 new AlertedArticle("0123456789abcdef", "http://127.0.0.1:18080/chipinsight/news/2001.euc-kr.html",
                         "미 상무부, 엔비디아 H20 수출 통제 검토", "칩인사이트", Instant.parse("2026-11-21T02:30:15Z")),
-                List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence)),
-                        new EntityTag("nvidia-h20", "Nvidia H20", EntityKind.CHIP, "nvidia", List.of(evidence))),
+                List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence), "about"),
+                        new EntityTag("nvidia-h20", "Nvidia H20", EntityKind.CHIP, "nvidia", List.of(evidence), "about")),
                 List.of(new TopicTag("export-controls", "Export controls", 0.9, List.of(evidence))),
                 Instant.parse("2026-11-21T02:31:00Z"));
 

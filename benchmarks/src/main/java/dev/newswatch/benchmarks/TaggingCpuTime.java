@@ -1,0 +1,63 @@
+package dev.newswatch.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+import dev.newswatch.common.events.EnrichedArticle;
+import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.enricher.ArticleEnricher;
+import dev.newswatch.enricher.EntityDictionary;
+import dev.newswatch.enricher.StorySignature;
+import dev.newswatch.enricher.TopicRules;
+
+/**
+ * The work of {@link TaggingBenchmark} measured in the CPU time of the measuring thread rather than in wall-clock
+ * time: on a machine shared with other work, wall-clock throughput says how much of a core the benchmark got,
+ * CPU time what one core does. Prints, per round over the same 1,000 generated articles, the CPU microseconds
+ * per article and the articles per CPU-second; the first rounds warm the JIT up. Run from the repository root:
+ *
+ * <pre>java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' \
+ *     dev.newswatch.benchmarks.TaggingCpuTime [rounds=10]</pre>
+ */
+public final class TaggingCpuTime {
+
+    private TaggingCpuTime() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path config = Path.of(System.getProperty("newswatch.config", "config"));
+        ArticleEnricher enricher = ArticleEnricher.of(EntityDictionary.load(config.resolve("entities.yml")),
+                TopicRules.load(config.resolve("topics.yml")), Clock.systemUTC());
+        StorySignature signature = new StorySignature();
+        List<RawArticle> articles = new KoreanArticles(20261122L).next(1_000);
+        List<EnrichedArticle> enriched = articles.stream().map(enricher::enrich).toList();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 1; round <= rounds; round++) {
+            double enrich = cpuMicros(threads, articles, article -> enricher.enrich(article).entities().size());
+            double sign = cpuMicros(threads, enriched, article -> signature.sign(article).signature()[0]);
+            System.out.printf(Locale.ROOT, "round %2d: enrich %6.1f us/article (%5.0f articles per CPU-second), "
+                    + "signStory %6.1f us/article (%5.0f per CPU-second)%n", round, enrich, 1e6 / enrich, sign,
+                    1e6 / sign);
+        }
+    }
+
+    /** CPU microseconds of this thread per item; the sum of the results keeps the JIT from dropping the work. */
+    private static <T> double cpuMicros(ThreadMXBean threads, List<T> items, ToIntFunction<T> work) {
+        long start = threads.getCurrentThreadCpuTime();
+        long sink = 0;
+        for (T item : items) {
+            sink += work.applyAsInt(item);
+        }
+        long used = threads.getCurrentThreadCpuTime() - start;
+        if (sink == Long.MIN_VALUE) {
+            System.out.println(sink);
+        }
+        return used / 1e3 / items.size();
+    }
+}
