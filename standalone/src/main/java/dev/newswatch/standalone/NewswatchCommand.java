@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code newswatch} command line. */
 @Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
         description = "News ingestion, enrichment and alerting for the AI-chip race, over Apache Kafka.",
-        subcommands = {DemoCommand.class, RunCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, SourcesCommand.class, ExtractCommand.class,
+                TagCommand.class})
 public final class NewswatchCommand {
 
     public static void main(String[] args) {
