@@ -18,12 +18,13 @@ public record ExtractionRules(String titleSelector, String bodySelector, String 
     public static final ExtractionRules NONE = new ExtractionRules(null, null, null);
 
     public ExtractionRules {
-        titleSelector = checked("titleSelector", titleSelector);
-        bodySelector = checked("bodySelector", bodySelector);
-        dateSelector = checked("dateSelector", dateSelector);
+        titleSelector = cssSelector("titleSelector", titleSelector);
+        bodySelector = cssSelector("bodySelector", bodySelector);
+        dateSelector = cssSelector("dateSelector", dateSelector);
     }
 
-    private static String checked(String field, String selector) {
+    /** A configured CSS selector, stripped; null when blank; an InvalidConfigValue naming field if it does not parse. */
+    static String cssSelector(String field, String selector) {
         if (selector == null || selector.isBlank()) {
             return null;
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.jsoup.select.Selector;
 
 import crawlercommons.domains.EffectiveTldFinder;
 import dev.newswatch.common.config.InvalidConfigValue;
@@ -108,8 +107,8 @@ public record Source(
         }
         language = language == null || language.isBlank() ? "ko" : language.toLowerCase(Locale.ROOT);
         hosts = hosts == null || hosts.isEmpty() ? defaultHosts(url) : normalizedHosts(id, hosts);
-        linkSelector = selector("linkSelector", linkSelector);
-        nextPageSelector = selector("nextPageSelector", nextPageSelector);
+        linkSelector = ExtractionRules.cssSelector("linkSelector", linkSelector);
+        nextPageSelector = ExtractionRules.cssSelector("nextPageSelector", nextPageSelector);
         pageUrlTemplate = pageUrlTemplate == null || pageUrlTemplate.isBlank() ? null : pageUrlTemplate.strip();
         if (kind == SourceKind.HTML_LIST) {
             if (linkSelector == null) {
@@ -182,18 +181,6 @@ public record Source(
             }
         }
         return hosts.stream().map(host -> host.strip().toLowerCase(Locale.ROOT)).distinct().toList();
-    }
-
-    private static String selector(String field, String selector) {
-        if (selector == null || selector.isBlank()) {
-            return null;
-        }
-        try {
-            Selector.evaluatorOf(selector);
-        } catch (Selector.SelectorParseException e) {
-            throw new InvalidConfigValue(field, "not a CSS selector: " + e.getMessage());
-        }
-        return selector.strip();
     }
 
     private static void requireHttp(String id, URI url) {
