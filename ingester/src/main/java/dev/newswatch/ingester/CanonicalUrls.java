@@ -30,6 +30,8 @@ public final class CanonicalUrls {
     /** Host labels of mobile editions; the same article lives under www. */
     private static final Pattern MOBILE_HOST = Pattern.compile("^(?:m|mobile|amp)\\.(?=[^.]+\\.[^.]+)");
     private static final Pattern AMP_SEGMENT = Pattern.compile("/amp(?=/|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCHEME_AND_WWW = Pattern.compile("^[a-z][a-z0-9+.-]*://(?:www\\.)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000\\u200b\\ufeff]+");
 
     private CanonicalUrls() {
@@ -71,9 +73,12 @@ public final class CanonicalUrls {
         return canonical.toString();
     }
 
-    /** The stable article id: the first 16 hex digits of the SHA-256 of the canonical URL. */
+    /**
+     * The stable article id: the first 16 hex digits of the SHA-256 of the canonical URL read without its scheme
+     * and a leading {@code www.}, because outlets serve one article under http and https, with and without www.
+     */
     public static String articleId(String canonicalUrl) {
-        return sha256Hex(canonicalUrl).substring(0, 16);
+        return sha256Hex(SCHEME_AND_WWW.matcher(canonicalUrl).replaceFirst("")).substring(0, 16);
     }
 
     /**

@@ -13,6 +13,11 @@ public enum ErrorKind {
     BLOCKED_ADDRESS("blocked-address"),
     /** The response's content type is not what the caller reads (an image where a page was expected). */
     UNSUPPORTED_CONTENT("unsupported-content"),
+    /**
+     * The source was read but listed no articles: a moved feed, a changed page layout or a selector that no longer
+     * matches. Counted as a failed poll, so a source that goes quiet this way shows up as stale.
+     */
+    NO_ARTICLES("no-articles"),
     PUBLISH("publish");
 
     private final String tag;

@@ -104,6 +104,11 @@ public final class SourcePoller {
                             : validators.lastModified());
             return new Result(true, kept, 0, List.of());
         }
+        if (discovery.links().isEmpty()) {
+            sourceFailed(source, ErrorKind.NO_ARTICLES,
+                    "read, but it lists no articles (moved feed, changed layout or stale selector?)");
+            return new Result(false, discovery.validators(), 0, List.of());
+        }
         metrics.articlesDiscovered(source.id(), discovery.links().size());
         int read = 0;
         int newArticles = 0;

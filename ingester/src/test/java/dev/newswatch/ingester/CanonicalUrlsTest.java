@@ -24,14 +24,18 @@ class CanonicalUrlsTest {
         assertThat(id).hasSize(16).matches("[0-9a-f]{16}");
         assertThat(CanonicalUrls.articleId(CanonicalUrls.canonicalize(
                 "https://WWW.ETNEWS.COM:443/20261120000123?utm_source=rss#top"))).isEqualTo(id);
+        assertThat(CanonicalUrls.articleId(CanonicalUrls.canonicalize("http://etnews.com/20261120000123")))
+                .isEqualTo(id);
+        assertThat(CanonicalUrls.articleId(CanonicalUrls.canonicalize("https://m.etnews.com/amp/20261120000123")))
+                .isEqualTo(id);
         assertThat(CanonicalUrls.articleId(CanonicalUrls.canonicalize("https://www.etnews.com/20261120000124")))
                 .isNotEqualTo(id);
     }
 
     @Test
-    void idIsTheFirstSixteenHexDigitsOfTheSha256OfTheCanonicalUrl() {
-        // printf 'https://example.kr/' | sha256sum -> 2a8492b059f40aab f6ee44fa...
-        assertThat(CanonicalUrls.articleId("https://example.kr/")).isEqualTo("2a8492b059f40aab");
+    void idIsTheFirstSixteenHexDigitsOfTheSha256OfTheCanonicalUrlWithoutSchemeAndWww() {
+        // printf 'example.kr/' | sha256sum -> 909db903bfc7e624...
+        assertThat(CanonicalUrls.articleId("https://www.example.kr/")).isEqualTo("909db903bfc7e624");
     }
 
     @Test

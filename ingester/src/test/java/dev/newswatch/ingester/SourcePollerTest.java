@@ -277,6 +277,23 @@ class SourcePollerTest {
     }
 
     @Test
+    void aSourceThatSuddenlyListsNothingIsAFailedPollNotASilentSuccess() {
+        site.serveText("/empty.xml", "application/rss+xml; charset=utf-8", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>테크데일리</title><link>http://127.0.0.1/</link>
+                <description>전체기사</description></channel></rss>
+                """);
+        Source source = Source.feed("quiet-feed", "테크데일리", site.uri("/empty.xml")).allowingPrivateAddresses();
+        SourcePoller poller = poller(List.of(source));
+
+        poller.poll(source);
+
+        assertThat(count(IngesterMetrics.ERRORS, "quiet-feed", "kind", "no-articles")).isEqualTo(1);
+        assertThat(count(IngesterMetrics.SOURCE_POLLS, "quiet-feed", "outcome", "failure")).isEqualTo(1);
+        assertThat(publisher.states.get("quiet-feed").lastSuccessAt()).isNull();
+    }
+
+    @Test
     void aPrivateAddressIsRefusedUnlessTheSourceAllowsIt() {
         site.serveFixture("/rss.xml", "text/xml", "feed-rss.xml");
         Source source = Source.feed("local-feed", "테크데일리", site.uri("/rss.xml"));
