@@ -20,6 +20,7 @@ public final class AlertsMetrics {
 
     private final Counter articlesChecked;
     private final Map<String, Counter> alertsByWatch;
+    private final Map<String, Counter> copiesSuppressedByWatch;
     private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
 
     public AlertsMetrics(MeterRegistry registry, Collection<String> watchIds) {
@@ -29,6 +30,11 @@ public final class AlertsMetrics {
         alertsByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 watchId -> Counter.builder("newswatch.alerts.alerts.emitted")
                         .description("Alerts published, by watch")
+                        .tag("watch", watchId)
+                        .register(registry)));
+        copiesSuppressedByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                watchId -> Counter.builder("newswatch.alerts.copies.suppressed")
+                        .description("Alerts not sent because the watch already alerted an earlier copy of the story")
                         .tag("watch", watchId)
                         .register(registry)));
         for (FailureKind reason : FailureKind.values()) {
@@ -44,11 +50,19 @@ public final class AlertsMetrics {
     }
 
     public void alertEmitted(Alert alert) {
-        Counter counter = alertsByWatch.get(alert.watchId());
+        counterOf(alertsByWatch, alert).increment();
+    }
+
+    public void copySuppressed(Alert alert) {
+        counterOf(copiesSuppressedByWatch, alert).increment();
+    }
+
+    private static Counter counterOf(Map<String, Counter> byWatch, Alert alert) {
+        Counter counter = byWatch.get(alert.watchId());
         if (counter == null) {
             throw new IllegalArgumentException("alert of unknown watch " + alert.watchId());
         }
-        counter.increment();
+        return counter;
     }
 
     public void deadLetter(FailureKind reason) {

@@ -51,7 +51,7 @@ public final class AlertsService implements NewswatchService {
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
         AlertsMetrics metrics = new AlertsMetrics(serviceMetrics.registry(), watches.ids());
         WatchMatcher matcher = new WatchMatcher(watches.watches(), Clock.systemUTC());
-        application = StreamsApplication.start(name(), AlertsTopology.build(matcher, metrics),
+        application = StreamsApplication.start(name(), AlertsTopology.build(matcher, metrics, settings.storyWindow()),
                 kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
                 serviceMetrics, settings.metricsPort());
         log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED_ARTICLES, watches.ids(),

@@ -15,6 +15,8 @@ import dev.newswatch.common.config.InvalidConfigValue;
  * @param applicationId  Kafka Streams application id, which is also the consumer group
  * @param stateDirectory Kafka Streams state directory
  * @param commitInterval how long a record may wait in an open transaction before the next service sees it
+ * @param storyWindow    how long a watch stays quiet about later copies of a story it alerted; absent means 72
+ *                       hours, the enricher's default story window
  */
 public record AlertsSettings(
         Integer metricsPort,
@@ -23,7 +25,8 @@ public record AlertsSettings(
         Path topicsFile,
         String applicationId,
         Path stateDirectory,
-        Duration commitInterval) {
+        Duration commitInterval,
+        Duration storyWindow) {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
 
@@ -36,27 +39,34 @@ public record AlertsSettings(
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
         stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+        storyWindow = storyWindow == null ? Duration.ofHours(72) : storyWindow;
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
         }
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new InvalidConfigValue("commitInterval", "must be positive, not " + commitInterval);
         }
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new InvalidConfigValue("storyWindow", "must be positive, not " + storyWindow);
+        }
     }
 
     public static AlertsSettings defaults() {
-        return new AlertsSettings(null, null, null, null, null, null, null);
+        return new AlertsSettings(null, null, null, null, null, null, null, null);
     }
 
     public AlertsSettings withMetricsPort(int port) {
-        return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval);
+        return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, stateDirectory,
+                commitInterval, storyWindow);
     }
 
     public AlertsSettings withWatchesFile(Path file) {
-        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval);
+        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory,
+                commitInterval, storyWindow);
     }
 
     public AlertsSettings withStateDirectory(Path directory) {
-        return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory, commitInterval);
+        return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory,
+                commitInterval, storyWindow);
     }
 }

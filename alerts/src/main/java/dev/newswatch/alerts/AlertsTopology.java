@@ -1,5 +1,6 @@
 package dev.newswatch.alerts;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
@@ -20,8 +22,8 @@ import dev.newswatch.common.streams.GuardedStage;
 import dev.newswatch.common.streams.StageOutcome;
 
 /**
- * news.enriched -> match every watch -> news.alerts and alerts.&lt;watch-id&gt;, keyed by alert id; records that
- * cannot be read or matched go, untouched, to news.enriched.dlq.
+ * news.enriched -> match every watch -> first alert per watch and story -> news.alerts and alerts.&lt;watch-id&gt;,
+ * keyed by alert id; records that cannot be read or matched go, untouched, to news.enriched.dlq.
  */
 public final class AlertsTopology {
 
@@ -32,8 +34,9 @@ public final class AlertsTopology {
     private AlertsTopology() {
     }
 
-    public static Topology build(WatchMatcher matcher, AlertsMetrics metrics) {
+    public static Topology build(WatchMatcher matcher, AlertsMetrics metrics, Duration storyWindow) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(FirstAlertPerStory.store());
         Map<String, KStream<String, StageOutcome<List<Alert>>>> matched = builder
                 .stream(Topics.ENRICHED_ARTICLES, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("read-enriched-articles"))
@@ -48,11 +51,17 @@ public final class AlertsTopology {
                 .to(Topics.ENRICHED_ARTICLES_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("write-dead-letters"));
 
-        // Re-keying needs no repartition: nothing downstream groups or joins by the new key.
+        // Copies of one story arrive on any partition (news.enriched is keyed by article id): repartitioning by
+        // watch and story brings them to one task, which lets only the first through.
         KStream<String, Alert> alerts = matched.get(MATCHED + OK)
                 .peek((articleId, outcome) -> metrics.articleChecked(), Named.as("count-checked-articles"))
                 .flatMapValues(StageOutcome::output, Named.as("one-record-per-alert"))
-                .selectKey((articleId, alert) -> alert.id(), Named.as("key-by-alert-id"))
+                .selectKey((articleId, alert) -> FirstAlertPerStory.storyKey(alert), Named.as("key-by-watch-and-story"))
+                .repartition(Repartitioned.<String, Alert>as("alerts-by-story")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Alert.class)))
+                .processValues(() -> new FirstAlertPerStory(storyWindow, metrics), Named.as("first-alert-per-story"),
+                        FirstAlertPerStory.STORE)
+                .selectKey((storyKey, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .peek((alertId, alert) -> metrics.alertEmitted(alert), Named.as("count-alerts"));
         alerts.to(Topics.ALERTS, Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("write-all-alerts"));
         alerts.to((alertId, alert, record) -> Topics.watchAlerts(alert.watchId()),

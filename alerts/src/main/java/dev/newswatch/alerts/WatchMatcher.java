@@ -42,7 +42,7 @@ public final class WatchMatcher {
             boolean topicsMatch = watch.anyTopics().isEmpty() || !topics.isEmpty();
             if (entitiesMatch && topicsMatch) {
                 alerts.add(new Alert(Alert.SCHEMA_VERSION, Alert.idFor(watch.id(), article.article().id()), watch.id(),
-                        watch.name(), AlertedArticle.of(article.article()), entities, topics, now));
+                        watch.name(), article.storyId(), AlertedArticle.of(article.article()), entities, topics, now));
             }
         }
         return alerts;

@@ -1,6 +1,7 @@
 package dev.newswatch.alerts;
 
 import static dev.newswatch.alerts.Articles.article;
+import static dev.newswatch.alerts.Articles.copyInStory;
 import static dev.newswatch.alerts.Articles.exportControls;
 import static dev.newswatch.alerts.Articles.huawei;
 import static dev.newswatch.alerts.Articles.nvidiaH20;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,7 +52,7 @@ class AlertsTopologyTest {
         Properties config = new Properties();
         config.put("application.id", "alerts-topology-test");
         config.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(AlertsTopology.build(matcher, metrics), config);
+        driver = new TopologyTestDriver(AlertsTopology.build(matcher, metrics, Duration.ofHours(72)), config);
         enriched = driver.createInputTopic(Topics.ENRICHED_ARTICLES, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         allAlerts = alertsOn(Topics.ALERTS);
@@ -112,8 +114,37 @@ class AlertsTopologyTest {
         assertThat(registry.get("newswatch.alerts.articles.checked").counter().count()).isEqualTo(1.0);
     }
 
+    @Test
+    void aWatchAlertsOnceForEachStoryNotForEachCopyOrReEdit() {
+        Instant start = Instant.parse("2026-11-22T01:00:00Z");
+        pipe(copyInStory("wire", "story-1", List.of(huawei()), List.of()), start);
+        pipe(copyInStory("portal-copy", "story-1", List.of(huawei()), List.of()), start.plus(Duration.ofMinutes(5)));
+        pipe(copyInStory("wire", "story-1", List.of(huawei()), List.of()), start.plus(Duration.ofMinutes(30)));
+        pipe(copyInStory("other-story", "story-2", List.of(huawei()), List.of()), start.plus(Duration.ofMinutes(40)));
+
+        assertThat(allAlerts.readKeyValuesToList()).extracting(alert -> alert.key)
+                .containsExactly("china-ai-chips:wire", "china-ai-chips:other-story");
+        assertThat(registry.get("newswatch.alerts.copies.suppressed").tag("watch", "china-ai-chips").counter().count())
+                .isEqualTo(2.0);
+    }
+
+    @Test
+    void aCopyArrivingAfterTheStoryWindowAlertsAgain() {
+        Instant start = Instant.parse("2026-11-22T01:00:00Z");
+        pipe(copyInStory("first", "story-1", List.of(huawei()), List.of()), start);
+        pipe(copyInStory("much-later", "story-1", List.of(huawei()), List.of()), start.plus(Duration.ofHours(80)));
+
+        assertThat(allAlerts.readKeyValuesToList()).extracting(alert -> alert.key)
+                .containsExactly("china-ai-chips:first", "china-ai-chips:much-later");
+    }
+
     private void pipe(EnrichedArticle article) {
-        enriched.pipeInput(article.article().id(), JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES, article));
+        pipe(article, Instant.parse("2026-11-22T01:00:00Z"));
+    }
+
+    private void pipe(EnrichedArticle article, Instant at) {
+        enriched.pipeInput(article.article().id(),
+                JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES, article), at);
     }
 
     private TestOutputTopic<String, Alert> alertsOn(String topic) {

@@ -55,12 +55,17 @@ final class Articles {
     }
 
     static EnrichedArticle article(String id, List<EntityTag> entities, List<TopicTag> topics) {
+        return copyInStory(id, id, entities, topics);
+    }
+
+    /** An article telling the story {@code storyId}, of which it may be a later copy. */
+    static EnrichedArticle copyInStory(String id, String storyId, List<EntityTag> entities, List<TopicTag> topics) {
         String text = String.join(" ", entities.stream().map(tag -> tag.evidence().get(0).sentence()).distinct().toList());
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, "test-source", "테스트일보",
                 "https://news.example.kr/articles/" + id, "반도체 수출 규제와 중국 AI 칩 동향",
                 Instant.parse("2026-11-20T01:00:00Z"), null, Instant.parse("2026-11-20T01:05:00Z"), "ko", null, null, text,
                 "fingerprint-" + id);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw, raw.id(), entities, topics,
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw, storyId, entities, topics,
                 Instant.parse("2026-11-20T01:06:00Z"));
     }
 }

@@ -21,7 +21,7 @@ class AlertLineTest {
     void showsWatchTitleOutletEntitiesTopicsAndUrlOnOneLine() {
         Evidence evidence = new Evidence(ArticleField.TITLE, "H20", 13, 16, "미 상무부, 엔비디아 H20 수출 통제 검토");
         Alert alert = new Alert(Alert.SCHEMA_VERSION, "nvidia-china-exports:0123456789abcdef", "nvidia-china-exports",
-                "Nvidia and China exports",
+                "Nvidia and China exports", "0123456789abcdef",
                 new AlertedArticle("0123456789abcdef", "http://127.0.0.1:18080/chipinsight/news/2001.euc-kr.html",
                         "미 상무부, 엔비디아 H20 수출 통제 검토", "칩인사이트", Instant.parse("2026-11-21T02:30:15Z")),
                 List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence), "about"),
