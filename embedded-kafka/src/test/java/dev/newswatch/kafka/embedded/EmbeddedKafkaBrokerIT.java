@@ -1,6 +1,7 @@
 package dev.newswatch.kafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -48,10 +49,10 @@ class EmbeddedKafkaBrokerIT {
                         new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(Set.of("kept"));
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (received.isEmpty() && System.nanoTime() < deadline) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-            }
+                return !received.isEmpty();
+            });
             assertThat(received).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo("key");
                 assertThat(record.value().getBytes(StandardCharsets.UTF_8))
