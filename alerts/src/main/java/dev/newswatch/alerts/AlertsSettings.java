@@ -3,7 +3,7 @@ package dev.newswatch.alerts;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.newswatch.common.config.InvalidConfigValue;
+import dev.newswatch.common.config.ConfigValues;
 
 /**
  * The {@code alerts} section of {@code config/newswatch.yml}.
@@ -40,15 +40,9 @@ public record AlertsSettings(
         stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
         storyWindow = storyWindow == null ? Duration.ofHours(72) : storyWindow;
-        if (metricsPort < 0 || metricsPort > 65535) {
-            throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
-        }
-        if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new InvalidConfigValue("commitInterval", "must be positive, not " + commitInterval);
-        }
-        if (storyWindow.isNegative() || storyWindow.isZero()) {
-            throw new InvalidConfigValue("storyWindow", "must be positive, not " + storyWindow);
-        }
+        ConfigValues.port("metricsPort", metricsPort);
+        ConfigValues.positive("commitInterval", commitInterval);
+        ConfigValues.positive("storyWindow", storyWindow);
     }
 
     public static AlertsSettings defaults() {

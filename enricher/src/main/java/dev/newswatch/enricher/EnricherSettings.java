@@ -3,6 +3,7 @@ package dev.newswatch.enricher;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.newswatch.common.config.ConfigValues;
 import dev.newswatch.common.config.InvalidConfigValue;
 
 /**
@@ -46,15 +47,9 @@ public record EnricherSettings(
         storyWindow = storyWindow == null ? Duration.ofHours(72) : storyWindow;
         storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
         maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
-        if (metricsPort < 0 || metricsPort > 65535) {
-            throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
-        }
-        if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new InvalidConfigValue("commitInterval", "must be positive, not " + commitInterval);
-        }
-        if (storyWindow.isNegative() || storyWindow.isZero()) {
-            throw new InvalidConfigValue("storyWindow", "must be positive, not " + storyWindow);
-        }
+        ConfigValues.port("metricsPort", metricsPort);
+        ConfigValues.positive("commitInterval", commitInterval);
+        ConfigValues.positive("storyWindow", storyWindow);
         if (!(storySimilarity > 0 && storySimilarity <= 1)) {
             throw new InvalidConfigValue("storySimilarity", "must be above 0 and at most 1, not " + storySimilarity);
         }

@@ -3,6 +3,7 @@ package dev.newswatch.ingester;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.newswatch.common.config.ConfigValues;
 import dev.newswatch.common.config.InvalidConfigValue;
 
 /**
@@ -37,15 +38,11 @@ public record IngesterSettings(
         fetchTimeout = fetchTimeout == null || fetchTimeout.isZero() ? Duration.ofSeconds(20) : fetchTimeout;
         maxBodyBytes = maxBodyBytes == 0 ? 5_242_880 : maxBodyBytes;
         transactionalId = transactionalId == null || transactionalId.isBlank() ? "newswatch-ingester" : transactionalId;
-        if (metricsPort < 0 || metricsPort > 65535) {
-            throw new InvalidConfigValue("metricsPort", "must be between 0 and 65535, not " + metricsPort);
-        }
+        ConfigValues.port("metricsPort", metricsPort);
         if (hostDelay.isNegative()) {
             throw new InvalidConfigValue("hostDelay", "must not be negative, not " + hostDelay);
         }
-        if (fetchTimeout.isNegative()) {
-            throw new InvalidConfigValue("fetchTimeout", "must be positive, not " + fetchTimeout);
-        }
+        ConfigValues.positive("fetchTimeout", fetchTimeout);
         if (maxBodyBytes < 1) {
             throw new InvalidConfigValue("maxBodyBytes", "must be positive, not " + maxBodyBytes);
         }

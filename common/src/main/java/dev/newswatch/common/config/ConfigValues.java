@@ -1,0 +1,25 @@
+package dev.newswatch.common.config;
+
+import java.time.Duration;
+
+/** Checks that several config records make of their fields, each rejecting a bad value by the field's name. */
+public final class ConfigValues {
+
+    private ConfigValues() {
+    }
+
+    /** A TCP port to listen on; 0 means any free port. */
+    public static int port(String field, int port) {
+        if (port < 0 || port > 65535) {
+            throw new InvalidConfigValue(field, "must be between 0 and 65535, not " + port);
+        }
+        return port;
+    }
+
+    public static Duration positive(String field, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidConfigValue(field, "must be positive, not " + duration);
+        }
+        return duration;
+    }
+}
