@@ -2,14 +2,15 @@ package dev.newswatch.ingester;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,31 +23,48 @@ import dev.newswatch.common.json.JsonSerde;
 /**
  * Publishes an article and its published-marker in one transaction, so either both are written or neither:
  * after a crash the marker topic never claims an article that news.raw lacks, nor the reverse.
+ *
+ * <p>A failed transaction never leaves the publisher stuck. It is aborted when the producer allows; when it
+ * does not (a commit that timed out while the broker was away must not be aborted), the producer is closed and
+ * the next publication creates a new one with the same transactional id, whose {@code initTransactions} fences
+ * the old one and settles its last transaction, committed or aborted. As the old one may have committed after
+ * all, the markers are then read again, so that article is not published twice. Creating the producer is
+ * bounded by {@code max.block.ms}; while Kafka is unreachable every call fails as {@link ErrorKind#PUBLISH}.
+ * Only being fenced by another ingester with the same transactional id, or not being authorized, is final.
  */
 public final class ArticlePublisher implements Publisher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MARKER_RELOAD_TIMEOUT = Duration.ofMinutes(1);
 
-    private final Producer<String, byte[]> producer;
+    private final KafkaSettings kafka;
+    private final Map<String, Object> producerConfig;
     private final PublishedArticles published;
+    private final Consumer<Producer<String, byte[]>> onNewProducer;
     private final JsonSerde<RawArticle> articleSerde = JsonSerde.of(RawArticle.class);
     private final JsonSerde<PublishedMarker> markerSerde = JsonSerde.of(PublishedMarker.class);
     private final JsonSerde<SourceState> stateSerde = JsonSerde.of(SourceState.class);
-    private boolean inTransaction;
+    /** Null until the first publication, and again after a failure that needed the producer closed. */
+    private Producer<String, byte[]> producer;
+    /** A closed producer may have committed its last transaction after all: read the markers before publishing. */
+    private boolean markersInDoubt;
     private boolean closed;
     private boolean failedFatally;
+    private volatile boolean lastCommitFailed;
 
-    public ArticlePublisher(KafkaSettings kafka, String transactionalId, PublishedArticles published) {
-        this.producer = new KafkaProducer<>(kafka.transactionalProducer("newswatch-ingester", transactionalId));
+    /**
+     * Creates no producer yet: the first publication does, so a broker that is down now costs failed polls, not
+     * the service.
+     *
+     * @param onNewProducer told of every producer created, for its client metrics
+     */
+    public ArticlePublisher(KafkaSettings kafka, String transactionalId, PublishedArticles published,
+            Consumer<Producer<String, byte[]>> onNewProducer) {
+        this.kafka = kafka;
+        this.producerConfig = kafka.transactionalProducer("newswatch-ingester", transactionalId);
         this.published = published;
-        // Fences any earlier producer with the same id and aborts what it left open.
-        producer.initTransactions();
-    }
-
-    /** The Kafka producer, for its client metrics. */
-    Producer<String, byte[]> producer() {
-        return producer;
+        this.onNewProducer = onNewProducer;
     }
 
     /**
@@ -59,11 +77,13 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
      */
     @Override
     public synchronized Publication publish(RawArticle article, String feedLinkId) throws IngestException {
+        // First the producer: a new one may have re-read markers that change what is already published.
+        Producer<String, byte[]> current = readyProducer();
         Optional<PublishedMarker> previous = published.marker(article.id());
         if (previous.isPresent() && previous.get().fingerprint().equals(article.fingerprint())) {
             if (!previous.get().feedLinkIds().contains(feedLinkId)) {
                 PublishedMarker marker = previous.get().withFeedLink(feedLinkId);
-                commit(List.of(markerRecord(article.id(), marker)));
+                commit(current, List.of(markerRecord(article.id(), marker)));
                 published.remember(article.id(), marker);
             }
             return Publication.UNCHANGED;
@@ -71,7 +91,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         List<String> earlierLinks = previous.map(PublishedMarker::feedLinkIds).orElse(List.of());
         PublishedMarker marker = new PublishedMarker(article.fingerprint(), earlierLinks, article.fetchedAt())
                 .withFeedLink(feedLinkId);
-        commit(List.of(new ProducerRecord<>(Topics.RAW_ARTICLES, article.id(),
+        commit(current, List.of(new ProducerRecord<>(Topics.RAW_ARTICLES, article.id(),
                 articleSerde.serialize(Topics.RAW_ARTICLES, article)), markerRecord(article.id(), marker)));
         published.remember(article.id(), marker);
         return previous.isPresent() ? Publication.UPDATE : Publication.NEW;
@@ -80,7 +100,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     /** Writes a source's crawl state to its compacted topic, so another instance or a restart resumes from it. */
     @Override
     public synchronized void saveSourceState(String sourceId, SourceState state) throws IngestException {
-        commit(List.of(new ProducerRecord<>(Topics.INGESTER_SOURCES, sourceId,
+        commit(readyProducer(), List.of(new ProducerRecord<>(Topics.INGESTER_SOURCES, sourceId,
                 stateSerde.serialize(Topics.INGESTER_SOURCES, state))));
     }
 
@@ -89,25 +109,87 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
                 markerSerde.serialize(Topics.INGESTER_PUBLISHED, marker));
     }
 
-    private void commit(List<ProducerRecord<String, byte[]>> records) throws IngestException {
+    /** The producer to write with, created (and the markers re-read, if in doubt) when there is none. */
+    private Producer<String, byte[]> readyProducer() throws IngestException {
         if (closed || failedFatally) {
             throw new IngestException(ErrorKind.PUBLISH, closed ? "the publisher is closed"
                     : "an earlier fatal error (fenced by another ingester with the same transactionalId, or not authorized)");
         }
-        try {
-            producer.beginTransaction();
-            inTransaction = true;
-            records.forEach(producer::send);
-            producer.commitTransaction();
-            inTransaction = false;
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException fatal) {
-            inTransaction = false;
-            failedFatally = true;
-            throw new IngestException(ErrorKind.PUBLISH, "cannot publish any more: " + fatal.getMessage(), fatal);
-        } catch (KafkaException e) {
-            abort();
-            throw new IngestException(ErrorKind.PUBLISH, "transaction aborted: " + e.getMessage(), e);
+        if (producer != null) {
+            return producer;
         }
+        Producer<String, byte[]> created;
+        try {
+            created = new KafkaProducer<>(producerConfig);
+        } catch (KafkaException e) {
+            lastCommitFailed = true;
+            throw new IngestException(ErrorKind.PUBLISH, "cannot create a Kafka producer: " + e.getMessage(), e);
+        }
+        try {
+            // Fences any earlier producer with the same id, and commits or aborts what it left open.
+            created.initTransactions();
+            if (markersInDoubt) {
+                published.load(kafka, MARKER_RELOAD_TIMEOUT);
+                markersInDoubt = false;
+            }
+        } catch (AuthorizationException fatal) {
+            created.close(Duration.ZERO);
+            throw fatal(fatal);
+        } catch (KafkaException | IllegalStateException e) {
+            created.close(Duration.ZERO);
+            lastCommitFailed = true;
+            throw new IngestException(ErrorKind.PUBLISH, "Kafka unreachable, no transactional producer: "
+                    + e.getMessage(), e);
+        }
+        producer = created;
+        onNewProducer.accept(created);
+        return created;
+    }
+
+    private void commit(Producer<String, byte[]> current, List<ProducerRecord<String, byte[]>> records)
+            throws IngestException {
+        try {
+            current.beginTransaction();
+            records.forEach(current::send);
+            current.commitTransaction();
+        } catch (ProducerFencedException | AuthorizationException fatal) {
+            discard(current);
+            throw fatal(fatal);
+        } catch (KafkaException | IllegalStateException e) {
+            lastCommitFailed = true;
+            String outcome = abortOrDiscard(current);
+            throw new IngestException(ErrorKind.PUBLISH, "transaction not committed (" + outcome + "): "
+                    + e.getMessage(), e);
+        }
+        lastCommitFailed = false;
+    }
+
+    private IngestException fatal(KafkaException cause) {
+        failedFatally = true;
+        lastCommitFailed = true;
+        return new IngestException(ErrorKind.PUBLISH, "cannot publish any more: " + cause.getMessage(), cause);
+    }
+
+    /**
+     * Aborts the failed transaction so the producer can go on; when it cannot be aborted (a commit that timed
+     * out must only be retried, and its outcome is unknown), closes the producer for a new one to replace it.
+     */
+    private String abortOrDiscard(Producer<String, byte[]> current) {
+        try {
+            current.abortTransaction();
+            return "aborted";
+        } catch (KafkaException | IllegalStateException e) {
+            log.warn("Cannot abort the failed transaction ({}); the producer is replaced at the next publication",
+                    e.getMessage());
+            discard(current);
+            markersInDoubt = true;
+            return "producer replaced at the next publication";
+        }
+    }
+
+    private void discard(Producer<String, byte[]> current) {
+        producer = null;
+        current.close(Duration.ZERO);
     }
 
     /** False once closed, or after a fatal error such as being fenced by another ingester with the same transactional id. */
@@ -115,26 +197,21 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         return !closed && !failedFatally;
     }
 
-    private void abort() {
-        if (!inTransaction) {
-            return;
-        }
-        inTransaction = false;
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            log.warn("Cannot abort the open transaction: {}", e.getMessage());
-        }
+    /** False after a failed commit (Kafka unreachable) until the next one succeeds. */
+    public boolean canPublish() {
+        return !lastCommitFailed;
     }
 
-    /** Aborts a transaction left open by an interrupted publication, then closes the producer. */
+    /** Closes the producer, which aborts a transaction an interrupted publication left open. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        abort();
-        producer.close(CLOSE_TIMEOUT);
+        if (producer != null) {
+            producer.close(CLOSE_TIMEOUT);
+            producer = null;
+        }
     }
 }

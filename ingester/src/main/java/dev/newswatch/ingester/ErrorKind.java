@@ -18,7 +18,9 @@ public enum ErrorKind {
      * matches. Counted as a failed poll, so a source that goes quiet this way shows up as stale.
      */
     NO_ARTICLES("no-articles"),
-    PUBLISH("publish");
+    PUBLISH("publish"),
+    /** A poll failed in a way no stage expected (a bug): caught where the source is scheduled, which carries on. */
+    INTERNAL("internal");
 
     private final String tag;
 

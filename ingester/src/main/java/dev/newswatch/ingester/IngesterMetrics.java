@@ -27,18 +27,21 @@ public final class IngesterMetrics {
     static final String ARTICLES_UPDATED = "newswatch.ingester.articles.updated";
     static final String ARTICLES_UNCHANGED = "newswatch.ingester.articles.unchanged";
     static final String ARTICLES_SKIPPED = "newswatch.ingester.articles.skipped";
+    static final String ARTICLES_PENDING = "newswatch.ingester.articles.pending";
+    static final String ARTICLES_GIVEN_UP = "newswatch.ingester.articles.given.up";
     static final String SOURCE_POLLS = "newswatch.ingester.source.polls";
     static final String ERRORS = "newswatch.ingester.errors";
     static final String LAST_SUCCESSFUL_POLL = "newswatch.ingester.source.last.successful.poll";
     static final String POLL_INTERVAL = "newswatch.ingester.source.poll.interval";
     static final String RELOADS = "newswatch.ingester.sources.reloads";
     private static final Set<String> PER_SOURCE = Set.of(ARTICLES_DISCOVERED, ARTICLES_FETCHED, ARTICLES_PUBLISHED,
-            ARTICLES_UPDATED, ARTICLES_UNCHANGED, ARTICLES_SKIPPED, SOURCE_POLLS, ERRORS, LAST_SUCCESSFUL_POLL,
-            POLL_INTERVAL);
+            ARTICLES_UPDATED, ARTICLES_UNCHANGED, ARTICLES_SKIPPED, ARTICLES_PENDING, ARTICLES_GIVEN_UP, SOURCE_POLLS,
+            ERRORS, LAST_SUCCESSFUL_POLL, POLL_INTERVAL);
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> intervalSeconds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> pendingArticles = new ConcurrentHashMap<>();
 
     public IngesterMetrics(MeterRegistry registry, List<Source> sources) {
         this.registry = registry;
@@ -62,10 +65,24 @@ public final class IngesterMetrics {
         /** Published before and not changed since, as far as the source says. */
         KNOWN,
         /** On a host the source does not declare. */
-        OUT_OF_SCOPE;
+        OUT_OF_SCOPE,
+        /** Given up after too many failed reads, and still listed. */
+        GIVEN_UP;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** Why a pending article was given up. */
+    public enum GiveUpReason {
+        /** Its page failed to be read {@link PendingLinks#MAX_ATTEMPTS} times. */
+        ATTEMPTS,
+        /** It was first listed more than {@link PendingLinks#MAX_AGE} ago. */
+        AGE;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -89,6 +106,9 @@ public final class IngesterMetrics {
         for (SkipReason reason : SkipReason.values()) {
             skipped(id, reason);
         }
+        for (GiveUpReason reason : GiveUpReason.values()) {
+            givenUp(id, reason);
+        }
         for (PollOutcome outcome : PollOutcome.values()) {
             polls(id, outcome);
         }
@@ -105,6 +125,11 @@ public final class IngesterMetrics {
         Gauge.builder(POLL_INTERVAL, interval, AtomicLong::doubleValue)
                 .description("The interval adaptive polling chose for the source's next poll")
                 .baseUnit("seconds").tag("source", id).register(registry);
+        Gauge.builder(ARTICLES_PENDING, pendingArticles.computeIfAbsent(id, key -> new AtomicLong()),
+                        AtomicLong::doubleValue)
+                .description("Listed articles not published yet that wait for a later poll: deferred by the "
+                        + "per-poll cap, or to be read again after a failure")
+                .tag("source", id).register(registry);
     }
 
     /** Removes the series of a source no longer configured. */
@@ -116,6 +141,7 @@ public final class IngesterMetrics {
         }
         lastSuccessEpochSeconds.remove(sourceId);
         intervalSeconds.remove(sourceId);
+        pendingArticles.remove(sourceId);
     }
 
     public void articlesDiscovered(String sourceId, int count) {
@@ -140,6 +166,14 @@ public final class IngesterMetrics {
 
     public void articleSkipped(String sourceId, SkipReason reason) {
         skipped(sourceId, reason).increment();
+    }
+
+    public void articleGivenUp(String sourceId, GiveUpReason reason) {
+        givenUp(sourceId, reason).increment();
+    }
+
+    public void pendingArticles(String sourceId, int count) {
+        pendingArticles.computeIfAbsent(sourceId, id -> new AtomicLong()).set(count);
     }
 
     public void polled(String sourceId, PollOutcome outcome, Instant at) {
@@ -190,7 +224,13 @@ public final class IngesterMetrics {
 
     private Counter skipped(String sourceId, SkipReason reason) {
         return Counter.builder(ARTICLES_SKIPPED)
-                .description("Listed links not fetched: known and unchanged, or outside the source's hosts")
+                .description("Listed links not fetched: known and unchanged, outside the source's hosts, or given up")
+                .tag("source", sourceId).tag("reason", reason.tag()).register(registry);
+    }
+
+    private Counter givenUp(String sourceId, GiveUpReason reason) {
+        return Counter.builder(ARTICLES_GIVEN_UP)
+                .description("Listed articles never published: given up after too many failed reads or too long")
                 .tag("source", sourceId).tag("reason", reason.tag()).register(registry);
     }
 

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.common.metrics.MetricsServer;
 import dev.newswatch.common.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
@@ -37,7 +40,8 @@ public final class IngesterService implements NewswatchService {
 
     private ServiceMetrics serviceMetrics;
     private volatile ArticlePublisher publisher;
-    private KafkaClientMetrics producerMetrics;
+    /** The client metrics of the producer in use; the publisher may replace its producer after a failure. */
+    private final AtomicReference<KafkaClientMetrics> producerMetrics = new AtomicReference<>();
     private MetricsServer metricsServer;
     private IngesterMetrics metrics;
     private volatile SourceScheduler scheduler;
@@ -72,12 +76,12 @@ public final class IngesterService implements NewswatchService {
         published.load(kafka, STATE_LOAD_TIMEOUT);
         SourceStates states = new SourceStates();
         states.load(kafka, STATE_LOAD_TIMEOUT);
-        publisher = new ArticlePublisher(kafka, settings.transactionalId(), published);
-
         serviceMetrics = new ServiceMetrics();
-        producerMetrics = new KafkaClientMetrics(publisher.producer());
-        producerMetrics.bindTo(serviceMetrics.registry());
+        MeterRegistry registry = serviceMetrics.registry();
+        publisher = new ArticlePublisher(kafka, settings.transactionalId(), published,
+                producer -> bindProducerMetrics(registry, producer));
         metrics = new IngesterMetrics(serviceMetrics.registry(), sources);
+        sources.forEach(source -> metrics.pendingArticles(source.id(), states.pendingCount(source.id())));
         metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(),
                 serviceMetrics.registry(), this::isHealthy);
 
@@ -87,13 +91,28 @@ public final class IngesterService implements NewswatchService {
         SourcePoller poller = new SourcePoller(LinkDiscovery.forEveryKind(fetcher, decoder, settings.maxBodyBytes()),
                 new ArticleReader(fetcher, decoder, new ArticleExtractor()), published, states, publisher, metrics,
                 clock);
-        scheduler = new SourceScheduler(poller::poll, source -> states.untilDue(source, clock.instant()));
+        scheduler = new SourceScheduler(poller::poll, source -> states.untilDue(source, clock.instant()), metrics);
         reloader = new SourcesReloader(settings.sourcesFile(), sourcesFileContent, this::applySources, metrics);
         running = true;
         scheduler.start(sources);
         reloader.start(RELOAD_CHECK);
         log.info("Polling {} sources from {}; metrics on port {}", sources.size(), settings.sourcesFile(),
                 metricsServer.port());
+    }
+
+    /**
+     * Binds a new producer's client metrics in place of the last one's, which go first: both producers share
+     * one client id, so they share meter ids. Not synchronized on the service: a poll thread calls it, and
+     * close() waits for poll threads.
+     */
+    private void bindProducerMetrics(MeterRegistry registry, Producer<String, byte[]> producer) {
+        KafkaClientMetrics replaced = producerMetrics.getAndSet(null);
+        if (replaced != null) {
+            replaced.close();
+        }
+        KafkaClientMetrics bound = new KafkaClientMetrics(producer);
+        bound.bindTo(registry);
+        producerMetrics.set(bound);
     }
 
     private synchronized void applySources(List<Source> reloaded) {
@@ -110,12 +129,13 @@ public final class IngesterService implements NewswatchService {
                 removed.isEmpty() ? "" : "; stopped " + removed);
     }
 
+    /** Ready while polling and able to publish: DOWN after a failed commit (Kafka unreachable) until one succeeds. */
     @Override
     public boolean isHealthy() {
         SourceScheduler currentScheduler = scheduler;
         ArticlePublisher currentPublisher = publisher;
         return running && currentScheduler != null && currentScheduler.isRunning()
-                && currentPublisher != null && currentPublisher.isUsable();
+                && currentPublisher != null && currentPublisher.isUsable() && currentPublisher.canPublish();
     }
 
     /** The port serving /metrics and /health; useful when the settings asked for any free port. */
@@ -138,8 +158,9 @@ public final class IngesterService implements NewswatchService {
         if (publisher != null) {
             publisher.close();
         }
-        if (producerMetrics != null) {
-            producerMetrics.close();
+        KafkaClientMetrics boundProducerMetrics = producerMetrics.getAndSet(null);
+        if (boundProducerMetrics != null) {
+            boundProducerMetrics.close();
         }
         if (metricsServer != null) {
             metricsServer.close();
@@ -150,7 +171,6 @@ public final class IngesterService implements NewswatchService {
         reloader = null;
         scheduler = null;
         publisher = null;
-        producerMetrics = null;
         metricsServer = null;
         serviceMetrics = null;
     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.ingester.IngesterMetrics.GiveUpReason;
 import dev.newswatch.ingester.IngesterMetrics.PollOutcome;
 import dev.newswatch.ingester.IngesterMetrics.SkipReason;
 import dev.newswatch.ingester.Publisher.Publication;
@@ -20,8 +21,11 @@ import dev.newswatch.ingester.Publisher.Publication;
 /**
  * One poll of one source: list its article links (conditionally, with the validators of the last poll), and
  * for each link on the source's hosts that is new or changed, read the article and publish it; then choose
- * when to poll again and keep that in the crawl state. Every failure becomes one log line and one counted
- * error; nothing escapes, so the next poll simply retries.
+ * when to poll again and keep that in the crawl state. A listed article is published, or it stays pending in
+ * the crawl state ({@link PendingLinks}) and is read again at a later poll, even when the listing then answers
+ * 304: past the per-poll cap it is deferred, after a failed read it waits for a backoff, and only after too many
+ * failures or too long is it given up, counted and logged as such. Every failure becomes one log line and one
+ * counted error; nothing escapes.
  */
 public final class SourcePoller {
 
@@ -52,36 +56,91 @@ public final class SourcePoller {
         this.clock = clock;
     }
 
-    /** Polls {@code source} once and returns how long to wait before the next poll. Returns normally whatever goes wrong. */
+    /**
+     * Polls {@code source} once and returns how long to wait before the next poll: the adaptive interval, or
+     * less while pending articles are due sooner (never less than the source's shortest interval). Returns
+     * normally whatever goes wrong.
+     */
     public Duration poll(Source source) {
         SourceState previous = states.get(source.id()).orElse(null);
         Validators validators = previous == null ? Validators.NONE : previous.validators();
-        Result result = pollOnce(source, validators);
-        Instant now = clock.instant();
-        Duration next = PollIntervals.next(source, previous == null ? null : previous.pollInterval(),
-                result.newArticles(), result.itemDates(), now);
-        metrics.nextInterval(source.id(), next);
+        PendingLinks pending = PendingLinks.from(previous);
+        Result result = pollOnce(source, validators, pending);
         if (Thread.currentThread().isInterrupted()) {
             // The ingester is stopping mid-poll: keep the state of the last complete poll.
-            return next;
+            return source.pollInterval();
         }
-        SourceState state = new SourceState(result.validators(), next, now.plus(next),
-                result.succeeded() ? now : previous == null ? null : previous.lastSuccessAt());
-        states.remember(source.id(), state);
+        Instant now = clock.instant();
+        pending.expire(now).forEach(giveUp -> givenUp(source, giveUp.link(), giveUp.reason(), "first listed at "
+                + giveUp.link().firstSeenAt() + ", more than " + PendingLinks.MAX_AGE + " ago"));
+        Duration interval = PollIntervals.next(source, previous == null ? null : previous.pollInterval(),
+                result.newArticles(), result.itemDates(), now);
+        metrics.nextInterval(source.id(), interval);
+        Duration delay = pending.nextTry()
+                .map(due -> max(Duration.between(now, due), source.minPollInterval()))
+                .filter(untilDue -> untilDue.compareTo(interval) < 0)
+                .orElse(interval);
+        if (result.deferred() > 0) {
+            log.info("Source {}: read {} articles this poll; {} more wait for the next poll, in {}s", source.id(),
+                    MAX_ARTICLES_PER_POLL, result.deferred(), delay.toSeconds());
+        }
+        Validators saved = result.validators();
+        if (pending.notRecorded() > 0) {
+            log.info("Source {}: {} links wait beyond the {} the crawl state holds; the listing is read in full "
+                    + "again to find them", source.id(), pending.notRecorded(), PendingLinks.MAX_PENDING);
+            saved = validators;
+        }
+        SourceState state = new SourceState(saved, interval, now.plus(delay),
+                result.succeeded() ? now : previous == null ? null : previous.lastSuccessAt(), pending.links(),
+                pending.givenUp());
+        save(source, state, validators);
+        metrics.pendingArticles(source.id(), pending.size());
+        return delay;
+    }
+
+    /**
+     * Saves the state; if it cannot be saved, the next poll still sends the validators last saved, so it reads
+     * the listing again rather than trusting validators whose pending list may be lost.
+     */
+    private void save(Source source, SourceState state, Validators lastSaved) {
         try {
             publisher.saveSourceState(source.id(), state);
+            states.remember(source.id(), state);
         } catch (IngestException e) {
-            log.warn("Source {}: crawl state not saved [{}]: {}", source.id(), e.kind().tag(), e.getMessage());
+            log.warn("Source {}: crawl state not saved [{}]: {}; the next poll sends the validators last saved",
+                    source.id(), e.kind().tag(), e.getMessage());
             metrics.error(source.id(), e.kind());
+            states.remember(source.id(), state.withValidators(lastSaved));
         }
-        return next;
     }
 
-    private record Result(boolean succeeded, Validators validators, int newArticles, List<Instant> itemDates) {
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private Result pollOnce(Source source, Validators validators) {
-        Result failed = new Result(false, validators, 0, List.of());
+    /**
+     * @param deferred links left pending by the per-poll cap
+     */
+    private record Result(boolean succeeded, Validators validators, int newArticles, List<Instant> itemDates,
+                          int deferred) {
+    }
+
+    /** What one poll has done so far. */
+    private static final class Progress {
+        int read;
+        int revisits;
+        int newArticles;
+        int deferred;
+        boolean publishFailed;
+
+        /** Past the cap, or Kafka unreachable: links to read are left pending, not read. */
+        boolean deferring() {
+            return read >= MAX_ARTICLES_PER_POLL || publishFailed;
+        }
+    }
+
+    private Result pollOnce(Source source, Validators validators, PendingLinks pending) {
+        Result failed = new Result(false, validators, 0, List.of(), 0);
         Discovery discovery;
         try {
             discovery = discoveries.get(source.kind()).discover(source, validators);
@@ -95,92 +154,122 @@ public final class SourcePoller {
             sourceFailed(source, ErrorKind.FEED_PARSE, "unexpected " + e);
             return failed;
         }
+        Validators next;
         if (discovery.notModified()) {
-            metrics.polled(source.id(), PollOutcome.NOT_MODIFIED, clock.instant());
             // A 304 may repeat only some validators; the ones it leaves out still hold.
-            Validators kept = new Validators(
+            next = new Validators(
                     discovery.validators().etag() != null ? discovery.validators().etag() : validators.etag(),
                     discovery.validators().lastModified() != null ? discovery.validators().lastModified()
                             : validators.lastModified());
-            return new Result(true, kept, 0, List.of());
-        }
-        if (discovery.links().isEmpty()) {
+        } else if (discovery.links().isEmpty()) {
             sourceFailed(source, ErrorKind.NO_ARTICLES,
                     "read, but it lists no articles (moved feed, changed layout or stale selector?)");
-            return new Result(false, discovery.validators(), 0, List.of());
+            return new Result(false, discovery.validators(), 0, List.of(), 0);
+        } else {
+            next = discovery.validators();
+            metrics.articlesDiscovered(source.id(), discovery.links().size());
         }
-        metrics.articlesDiscovered(source.id(), discovery.links().size());
-        int read = 0;
-        int newArticles = 0;
-        int[] revisits = {0};
+        Progress progress = new Progress();
         for (DiscoveredLink link : discovery.links()) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (!visit(source, link, pending, progress)) {
                 return failed;
             }
-            if (read == MAX_ARTICLES_PER_POLL) {
-                log.info("Source {}: read {} articles this poll; the rest wait for the next one", source.id(), read);
-                break;
-            }
-            try {
-                Publication publication = ingest(source, link, revisits);
-                if (publication != null) {
-                    read++;
-                    newArticles += publication == Publication.UNCHANGED ? 0 : 1;
-                }
-            } catch (IngestException e) {
-                read++;
-                if (e.kind() == ErrorKind.PUBLISH) {
-                    // Kafka is unreachable or this publisher is fenced: the other items would fail the same way.
-                    articleFailed(source, link, e.kind(), e.getMessage() + "; this poll stops here");
-                    metrics.polled(source.id(), PollOutcome.FAILURE, clock.instant());
+        }
+        // An archive's pages are listed on every poll: only links on the web can be read without their listing.
+        if (source.kind() != SourceKind.ARCHIVE) {
+            for (DiscoveredLink link : pending.dueAndUnvisited(clock.instant())) {
+                if (!visit(source, link, pending, progress)) {
                     return failed;
                 }
-                articleFailed(source, link, e.kind(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failed;
-            } catch (RuntimeException e) {
-                read++;
-                articleFailed(source, link, ErrorKind.EXTRACT, "unexpected " + e);
             }
         }
-        metrics.polled(source.id(), PollOutcome.SUCCESS, clock.instant());
+        metrics.polled(source.id(), progress.publishFailed ? PollOutcome.FAILURE
+                : discovery.notModified() ? PollOutcome.NOT_MODIFIED : PollOutcome.SUCCESS, clock.instant());
         List<Instant> dates = discovery.links().stream().map(DiscoveredLink::published).filter(Objects::nonNull).toList();
-        return new Result(true, discovery.validators(), newArticles, dates);
+        return new Result(!progress.publishFailed, next, progress.newArticles, dates, progress.deferred);
     }
 
     /**
-     * Reads and publishes one link; null when it was skipped without reading.
+     * Reads and publishes one link, or leaves it pending, or skips it as known or out of scope.
      *
-     * @param revisits published articles read again so far in this poll; counted up here
+     * @return false when the ingester is stopping and the poll must end at once
      */
-    private Publication ingest(Source source, DiscoveredLink link, int[] revisits)
-            throws IngestException, InterruptedException {
-        String canonical;
+    private boolean visit(Source source, DiscoveredLink link, PendingLinks pending, Progress progress) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
         URI url;
         try {
-            canonical = CanonicalUrls.canonicalize(link.url());
-            url = URI.create(canonical);
+            url = URI.create(CanonicalUrls.canonicalize(link.url()));
         } catch (IllegalArgumentException e) {
-            throw new IngestException(ErrorKind.EXTRACT, "the source's link is not a URL");
+            log.warn("Source {}: listed link {} skipped [{}]: not a URL", source.id(), link.url(),
+                    ErrorKind.EXTRACT.tag());
+            metrics.error(source.id(), ErrorKind.EXTRACT);
+            return true;
+        }
+        String linkId = CanonicalUrls.articleId(url.toString());
+        Instant now = clock.instant();
+        if (pending.waits(linkId, now)) {
+            return true;
         }
         if (link.saved() == null && !source.followsLinkTo(url)) {
             log.debug("Source {}: {} is outside its hosts {}", source.id(), url, source.hosts());
             metrics.articleSkipped(source.id(), SkipReason.OUT_OF_SCOPE);
-            return null;
+            pending.handled(linkId);
+            return true;
         }
-        String linkId = CanonicalUrls.articleId(canonical);
         RevisitPolicy.Decision decision = RevisitPolicy.decide(published.markerForLink(linkId), link.updated(),
-                lastRevisit.get(linkId), clock.instant());
+                lastRevisit.get(linkId), now);
+        boolean revisit = decision == RevisitPolicy.Decision.REVISIT;
         if (decision == RevisitPolicy.Decision.SKIP
-                || decision == RevisitPolicy.Decision.REVISIT && revisits[0] == MAX_REVISITS_PER_POLL) {
+                || revisit && (progress.revisits == MAX_REVISITS_PER_POLL || progress.deferring())) {
             metrics.articleSkipped(source.id(), SkipReason.KNOWN);
-            return null;
+            pending.handled(linkId);
+            return true;
         }
-        if (decision == RevisitPolicy.Decision.REVISIT) {
-            revisits[0]++;
-            lastRevisit.put(linkId, clock.instant());
+        if (!revisit && pending.isGivenUp(linkId)) {
+            metrics.articleSkipped(source.id(), SkipReason.GIVEN_UP);
+            return true;
         }
+        if (progress.deferring()) {
+            pending.defer(linkId, link, now);
+            progress.deferred += progress.publishFailed ? 0 : 1;
+            return true;
+        }
+        if (revisit) {
+            progress.revisits++;
+            lastRevisit.put(linkId, now);
+        }
+        progress.read++;
+        try {
+            Publication publication = ingest(source, link, url, linkId);
+            pending.handled(linkId);
+            progress.newArticles += publication == Publication.UNCHANGED ? 0 : 1;
+        } catch (IngestException e) {
+            if (e.kind() == ErrorKind.PUBLISH) {
+                // Kafka is unreachable or this publisher is fenced: the other items would fail the same way.
+                log.warn("Source {}: article {} not published [{}]: {}; it and the rest of this poll's articles "
+                        + "stay pending", source.id(), link.url(), e.kind().tag(), e.getMessage());
+                metrics.error(source.id(), e.kind());
+                progress.publishFailed = true;
+                if (!revisit) {
+                    pending.defer(linkId, link, now);
+                }
+            } else {
+                articleFailed(source, link, linkId, revisit, pending, e.kind(), e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            articleFailed(source, link, linkId, revisit, pending, ErrorKind.EXTRACT, "unexpected " + e);
+        }
+        return true;
+    }
+
+    /** Reads the article behind a link and publishes it. */
+    private Publication ingest(Source source, DiscoveredLink link, URI url, String linkId)
+            throws IngestException, InterruptedException {
         ExtractedArticle article = reader.read(source, link, url);
         metrics.articleFetched(source.id());
         String id = CanonicalUrls.articleId(article.canonicalUrl());
@@ -211,9 +300,31 @@ public final class SourcePoller {
         metrics.polled(source.id(), PollOutcome.FAILURE, clock.instant());
     }
 
-    private void articleFailed(Source source, DiscoveredLink link, ErrorKind kind, String reason) {
-        log.warn("Source {}: article {} skipped [{}]: {}; retrying at the next poll", source.id(), link.url(),
-                kind.tag(), reason);
+    /**
+     * A read that failed: a new article stays pending and is read again after a backoff, or is given up after
+     * too many failures; a revisit of a published one is simply tried again when the policy next says so.
+     */
+    private void articleFailed(Source source, DiscoveredLink link, String linkId, boolean revisit,
+            PendingLinks pending, ErrorKind kind, String reason) {
         metrics.error(source.id(), kind);
+        if (revisit) {
+            log.warn("Source {}: revisit of published article {} failed [{}]: {}", source.id(), link.url(),
+                    kind.tag(), reason);
+            return;
+        }
+        PendingLink retry = pending.failed(linkId, link, clock.instant());
+        if (pending.isGivenUp(linkId)) {
+            givenUp(source, retry, GiveUpReason.ATTEMPTS, "its last failure [" + kind.tag() + "]: " + reason);
+        } else {
+            log.warn("Source {}: article {} failed [{}] (attempt {} of {}): {}; pending, read again from {}",
+                    source.id(), link.url(), kind.tag(), retry.attempts(), PendingLinks.MAX_ATTEMPTS, reason,
+                    retry.nextTryAt());
+        }
+    }
+
+    private void givenUp(Source source, PendingLink link, GiveUpReason reason, String detail) {
+        log.warn("Source {}: article {} given up after {} failed reads, never published; {}", source.id(),
+                link.url(), link.attempts(), detail);
+        metrics.articleGivenUp(source.id(), reason);
     }
 }

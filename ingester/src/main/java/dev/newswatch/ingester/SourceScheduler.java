@@ -10,19 +10,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Polls every configured source, each at the interval its last poll chose. The set of sources can change while
  * running ({@link #apply}): a new source is polled at once, a removed one is never polled again (a poll in
  * progress finishes), a changed one is polled at once with its new settings. Sources poll on threads of their
- * own (up to a bound), so a slow or paced host holds up only its own sources.
+ * own (up to a bound), so a slow or paced host holds up only its own sources. Whatever a poll throws is caught
+ * here, counted as an internal error and logged, and the source is polled again: no source ever stops.
  */
 final class SourceScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
 
     private static final int MAX_THREADS = 16;
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private final Function<Source, Duration> poll;
     private final Function<Source, Duration> firstDelay;
+    private final IngesterMetrics metrics;
     private final ScheduledThreadPoolExecutor executor;
     private final Map<String, Slot> slots = new HashMap<>();
 
@@ -40,10 +47,12 @@ final class SourceScheduler implements AutoCloseable {
     /**
      * @param poll       polls a source and returns the delay before its next poll
      * @param firstDelay the delay before a source's first poll at start-up (its state may say it is not due yet)
+     * @param metrics    where a poll that failed unexpectedly is counted
      */
-    SourceScheduler(Function<Source, Duration> poll, Function<Source, Duration> firstDelay) {
+    SourceScheduler(Function<Source, Duration> poll, Function<Source, Duration> firstDelay, IngesterMetrics metrics) {
         this.poll = poll;
         this.firstDelay = firstDelay;
+        this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "ingester-poll-" + threads.incrementAndGet());
@@ -88,7 +97,16 @@ final class SourceScheduler implements AutoCloseable {
                 return;
             }
         }
-        Duration delay = poll.apply(slot.source);
+        Duration delay;
+        try {
+            delay = poll.apply(slot.source);
+        } catch (RuntimeException | Error e) {
+            // A bug in some stage must cost one poll of one source, not the source's schedule.
+            delay = slot.source.pollInterval();
+            log.error("Source {}: poll failed unexpectedly [{}]; polled again in {}", slot.source.id(),
+                    ErrorKind.INTERNAL.tag(), delay, e);
+            metrics.error(slot.source.id(), ErrorKind.INTERNAL);
+        }
         synchronized (this) {
             // Fixed delay after each poll, not a rate: a poll that overruns is not followed by catch-up polls.
             if (!slot.cancelled && !executor.isShutdown()) {

@@ -48,6 +48,11 @@ public final class SourceStates {
         return Optional.ofNullable(stateBySource.get(sourceId));
     }
 
+    /** How many of the source's articles wait in its crawl state. */
+    int pendingCount(String sourceId) {
+        return get(sourceId).map(state -> state.pending().size()).orElse(0);
+    }
+
     /**
      * How long {@code source} should wait for its first poll after a start: until the next poll its state
      * names, but never longer than its longest interval (its settings may have changed since), and not at all

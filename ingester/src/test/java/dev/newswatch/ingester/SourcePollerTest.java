@@ -41,13 +41,16 @@ class SourcePollerTest {
         private final PublishedArticles published;
         final List<RawArticle> articles = new CopyOnWriteArrayList<>();
         final Map<String, SourceState> states = new ConcurrentHashMap<>();
+        /** Kafka unreachable: every write fails as a real publisher's would. */
+        volatile boolean down;
 
         MemoryPublisher(PublishedArticles published) {
             this.published = published;
         }
 
         @Override
-        public synchronized Publication publish(RawArticle article, String linkId) {
+        public synchronized Publication publish(RawArticle article, String linkId) throws IngestException {
+            failIfDown();
             var previous = published.marker(article.id());
             if (previous.isPresent() && previous.get().fingerprint().equals(article.fingerprint())) {
                 published.remember(article.id(), previous.get().withFeedLink(linkId));
@@ -60,8 +63,15 @@ class SourcePollerTest {
         }
 
         @Override
-        public void saveSourceState(String sourceId, SourceState state) {
+        public void saveSourceState(String sourceId, SourceState state) throws IngestException {
+            failIfDown();
             states.put(sourceId, state);
+        }
+
+        private void failIfDown() throws IngestException {
+            if (down) {
+                throw new IngestException(ErrorKind.PUBLISH, "transaction not committed: Kafka is down (test)");
+            }
         }
     }
 
@@ -109,6 +119,30 @@ class SourcePollerTest {
             search = search.tag(tags[i], tags[i + 1]);
         }
         return search.counter().count();
+    }
+
+    private double pendingGauge(String source) {
+        return registry.get(IngesterMetrics.ARTICLES_PENDING).tag("source", source).gauge().value();
+    }
+
+    /** An RSS feed of {@code items} links to /view/?no=1 and on, newest first, served with an ETag. */
+    private void serveFeed(String path, String etag, int items) {
+        StringBuilder rss = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>대형 언론사</title><link>%s/</link><description>전체기사</description>
+                """.formatted(site.base()));
+        for (int n = 1; n <= items; n++) {
+            rss.append("<item><title>기사 ").append(n).append("</title><link>").append(site.base())
+                    .append("/view/?no=").append(n).append("</link></item>\n");
+        }
+        rss.append("</channel></rss>\n");
+        site.serve(path, 200, Map.of("Content-Type", "application/rss+xml; charset=utf-8", "ETag", etag),
+                rss.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void serveArticle(int n) {
+        site.serveText("/view/?no=" + n, "text/html; charset=utf-8",
+                article(n, "기사 " + n, "가상의 기사 " + n + "번 첫 문단으로 AI 반도체 시장의 움직임을 다룬다."));
     }
 
     private String article(int n, String title, String paragraph) {
@@ -303,5 +337,133 @@ class SourcePollerTest {
 
         assertThat(count(IngesterMetrics.SOURCE_POLLS, "local-feed", "outcome", "failure")).isEqualTo(1);
         assertThat(site.hits()).isEmpty();
+    }
+
+    @Test
+    void thePerPollCapDefersTheRestWhichArriveOnTheNextPollsThoughTheFeedAnswersNotModified() {
+        serveFeed("/big.xml", "\"big-v1\"", 210);
+        for (int n = 1; n <= 210; n++) {
+            serveArticle(n);
+        }
+        Source source = Source.feed("big-feed", "대형 언론사", site.uri("/big.xml")).allowingPrivateAddresses();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T01:00:00Z"));
+        SourcePoller poller = poller(List.of(source), clock);
+
+        Duration next = poller.poll(source);
+
+        assertThat(publisher.articles).hasSize(SourcePoller.MAX_ARTICLES_PER_POLL);
+        assertThat(pendingGauge("big-feed")).isEqualTo(110);
+        SourceState saved = publisher.states.get("big-feed");
+        assertThat(saved.validators().etag()).as("saved together with the pending list").isEqualTo("\"big-v1\"");
+        assertThat(saved.pending()).hasSize(110).allSatisfy(link -> assertThat(link.attempts()).isZero());
+        assertThat(next).as("work waits: polled again at the shortest interval, not the adaptive one")
+                .isEqualTo(source.minPollInterval()).isLessThan(saved.pollInterval());
+
+        clock.advance(next);
+        poller.poll(source);
+        clock.advance(next);
+        poller.poll(source);
+
+        assertThat(publisher.articles).extracting(RawArticle::url).doesNotHaveDuplicates().hasSize(210)
+                .contains(site.base() + "/view/?no=1", site.base() + "/view/?no=210");
+        List<FixtureSite.Hit> feedHits = site.hitsStartingWith("/big.xml");
+        assertThat(feedHits).hasSize(3);
+        assertThat(feedHits.subList(1, 3)).allSatisfy(hit -> assertThat(hit.header("If-None-Match")).isEqualTo("\"big-v1\""));
+        assertThat(count(IngesterMetrics.SOURCE_POLLS, "big-feed", "outcome", "not-modified")).isEqualTo(2);
+        assertThat(site.hitsStartingWith("/view/")).hasSize(210);
+        assertThat(publisher.states.get("big-feed").pending()).isEmpty();
+        assertThat(pendingGauge("big-feed")).isZero();
+    }
+
+    @Test
+    void aPageThatFailsIsPendingWithBackoffAndPublishedOnceItAnswers() {
+        serveFeed("/one.xml", "\"one-v1\"", 1);
+        site.serve("/view/?no=1", 503, Map.of("Content-Type", "text/plain", "Retry-After", "0"),
+                "점검 중".getBytes(StandardCharsets.UTF_8));
+        Source source = Source.feed("flaky", "테크데일리", site.uri("/one.xml")).allowingPrivateAddresses();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T01:00:00Z"));
+        SourcePoller poller = poller(List.of(source), clock);
+
+        Duration next = poller.poll(source);
+
+        assertThat(publisher.articles).isEmpty();
+        assertThat(count(IngesterMetrics.ERRORS, "flaky", "kind", "page-fetch")).isEqualTo(1);
+        PendingLink waiting = publisher.states.get("flaky").pending().get(0);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.nextTryAt()).isEqualTo(clock.instant().plus(PendingLinks.FIRST_RETRY));
+        assertThat(pendingGauge("flaky")).isEqualTo(1);
+        assertThat(next).isEqualTo(source.minPollInterval());
+        int pageHits = site.hitsStartingWith("/view/").size();
+
+        // Before its backoff has passed the feed answers 304 and the page is left alone.
+        clock.advance(PendingLinks.FIRST_RETRY.minusSeconds(10));
+        poller.poll(source);
+        assertThat(site.hitsStartingWith("/view/")).hasSize(pageHits);
+
+        serveArticle(1);
+        clock.advance(Duration.ofSeconds(10));
+        poller.poll(source);
+
+        assertThat(publisher.articles).extracting(RawArticle::url).containsExactly(site.base() + "/view/?no=1");
+        assertThat(count(IngesterMetrics.SOURCE_POLLS, "flaky", "outcome", "not-modified")).isEqualTo(2);
+        assertThat(publisher.states.get("flaky").pending()).isEmpty();
+        assertThat(pendingGauge("flaky")).isZero();
+        assertThat(count(IngesterMetrics.ARTICLES_GIVEN_UP, "flaky", "reason", "attempts")).isZero();
+    }
+
+    @Test
+    void aPageThatNeverAnswersIsGivenUpAfterTheLimitCountedOnceAndNotReadAgain() {
+        serveFeed("/gone.xml", "\"gone-v1\"", 1);
+        Source source = Source.feed("gone", "테크데일리", site.uri("/gone.xml")).allowingPrivateAddresses();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T01:00:00Z"));
+        SourcePoller poller = poller(List.of(source), clock);
+
+        for (int attempt = 1; attempt <= PendingLinks.MAX_ATTEMPTS; attempt++) {
+            poller.poll(source);
+            clock.advance(PendingLinks.backoff(attempt));
+        }
+
+        assertThat(site.hitsStartingWith("/view/")).hasSize(PendingLinks.MAX_ATTEMPTS);
+        assertThat(count(IngesterMetrics.ARTICLES_GIVEN_UP, "gone", "reason", "attempts")).isEqualTo(1);
+        assertThat(publisher.states.get("gone").pending()).isEmpty();
+        assertThat(publisher.states.get("gone").givenUp()).hasSize(1);
+
+        // The feed changes and still lists it: known as given up, it is not read again nor counted twice.
+        serveFeed("/gone.xml", "\"gone-v2\"", 1);
+        poller.poll(source);
+        assertThat(site.hitsStartingWith("/view/")).hasSize(PendingLinks.MAX_ATTEMPTS);
+        assertThat(count(IngesterMetrics.ARTICLES_SKIPPED, "gone", "reason", "given-up")).isEqualTo(1);
+        assertThat(count(IngesterMetrics.ARTICLES_GIVEN_UP, "gone", "reason", "attempts")).isEqualTo(1);
+    }
+
+    @Test
+    void whileKafkaIsDownNothingIsLostAndAStateNotSavedLeavesTheValidatorsLastSaved() {
+        serveFeed("/rss.xml", "\"v1\"", 3);
+        for (int n = 1; n <= 3; n++) {
+            serveArticle(n);
+        }
+        Source source = Source.feed("outage", "테크데일리", site.uri("/rss.xml")).allowingPrivateAddresses();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T01:00:00Z"));
+        SourcePoller poller = poller(List.of(source), clock);
+        publisher.down = true;
+
+        poller.poll(source);
+
+        assertThat(publisher.articles).isEmpty();
+        assertThat(count(IngesterMetrics.ERRORS, "outage", "kind", "publish")).as("the article, then the state")
+                .isEqualTo(2);
+        assertThat(count(IngesterMetrics.SOURCE_POLLS, "outage", "outcome", "failure")).isEqualTo(1);
+        assertThat(site.hitsStartingWith("/view/")).as("the poll stopped reading at the first failure").hasSize(1);
+        assertThat(pendingGauge("outage")).isEqualTo(3);
+
+        publisher.down = false;
+        clock.advance(source.minPollInterval());
+        poller.poll(source);
+
+        assertThat(site.hitsStartingWith("/rss.xml").get(1).header("If-None-Match"))
+                .as("the state of the failed poll was not saved: no validators from it").isNull();
+        assertThat(publisher.articles).hasSize(3);
+        assertThat(publisher.states.get("outage").pending()).isEmpty();
+        assertThat(publisher.states.get("outage").validators().etag()).isEqualTo("\"v1\"");
     }
 }
