@@ -24,13 +24,14 @@ import dev.newswatch.common.json.JsonSerde;
  * Publishes an article and its published-marker in one transaction, so either both are written or neither:
  * after a crash the marker topic never claims an article that news.raw lacks, nor the reverse.
  *
- * <p>A failed transaction never leaves the publisher stuck. It is aborted when the producer allows; when it
- * does not (a commit that timed out while the broker was away must not be aborted), the producer is closed and
- * the next publication creates a new one with the same transactional id, whose {@code initTransactions} fences
- * the old one and settles its last transaction, committed or aborted. As the old one may have committed after
- * all, the markers are then read again, so that article is not published twice. Creating the producer is
- * bounded by {@code max.block.ms}; while Kafka is unreachable every call fails as {@link ErrorKind#PUBLISH}.
- * Only being fenced by another ingester with the same transactional id, or not being authorized, is final.
+ * <p>A failed transaction never leaves the publisher stuck: it is aborted where the producer still can, and the
+ * producer is closed either way, since after a timeout or an error state it may never work again (a commit that
+ * timed out must not even be aborted). The next publication creates a new producer with the same transactional
+ * id, whose {@code initTransactions} fences the old one and settles its last transaction, committed or aborted.
+ * As a commit that timed out may have gone through after all, the markers are then read again, so that article
+ * is not published twice. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable
+ * every call fails as {@link ErrorKind#PUBLISH}. Only being fenced by another ingester with the same
+ * transactional id, or not being authorized, is final.
  */
 public final class ArticlePublisher implements Publisher, AutoCloseable {
 
@@ -157,9 +158,11 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
             throw fatal(fatal);
         } catch (KafkaException | IllegalStateException e) {
             lastCommitFailed = true;
-            String outcome = abortOrDiscard(current);
-            throw new IngestException(ErrorKind.PUBLISH, "transaction not committed (" + outcome + "): "
-                    + e.getMessage(), e);
+            abortQuietly(current);
+            discard(current);
+            markersInDoubt = true;
+            throw new IngestException(ErrorKind.PUBLISH, "transaction not committed, the producer is replaced at the "
+                    + "next publication: " + e.getMessage(), e);
         }
         lastCommitFailed = false;
     }
@@ -170,20 +173,12 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         return new IngestException(ErrorKind.PUBLISH, "cannot publish any more: " + cause.getMessage(), cause);
     }
 
-    /**
-     * Aborts the failed transaction so the producer can go on; when it cannot be aborted (a commit that timed
-     * out must only be retried, and its outcome is unknown), closes the producer for a new one to replace it.
-     */
-    private String abortOrDiscard(Producer<String, byte[]> current) {
+    /** Frees what the failed transaction holds on the broker now, where it can; the next producer settles it anyway. */
+    private static void abortQuietly(Producer<String, byte[]> current) {
         try {
             current.abortTransaction();
-            return "aborted";
         } catch (KafkaException | IllegalStateException e) {
-            log.warn("Cannot abort the failed transaction ({}); the producer is replaced at the next publication",
-                    e.getMessage());
-            discard(current);
-            markersInDoubt = true;
-            return "producer replaced at the next publication";
+            log.info("The failed transaction is not aborted now ({}); the next producer settles it", e.getMessage());
         }
     }
 
