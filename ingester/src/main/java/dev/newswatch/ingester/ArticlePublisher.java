@@ -38,6 +38,11 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration MARKER_RELOAD_TIMEOUT = Duration.ofMinutes(1);
+    /**
+     * After a producer could not be created, calls fail at once for this long instead of each waiting
+     * max.block.ms in turn behind the publisher's lock: one poll thread finds out, the others need not.
+     */
+    static final Duration CREATION_RETRY = Duration.ofSeconds(10);
 
     private final KafkaSettings kafka;
     private final Map<String, Object> producerConfig;
@@ -50,6 +55,8 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private Producer<String, byte[]> producer;
     /** A closed producer may have committed its last transaction after all: read the markers before publishing. */
     private boolean markersInDoubt;
+    /** System.nanoTime() before which no new producer is tried, after one could not be created. */
+    private long nextCreationNanos = System.nanoTime();
     private boolean closed;
     private boolean failedFatally;
     private volatile boolean lastCommitFailed;
@@ -119,11 +126,15 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         if (producer != null) {
             return producer;
         }
+        if (System.nanoTime() - nextCreationNanos < 0) {
+            throw new IngestException(ErrorKind.PUBLISH, "Kafka unreachable: the last producer could not be created;"
+                    + " the next one is tried within " + CREATION_RETRY.toSeconds() + "s");
+        }
         Producer<String, byte[]> created;
         try {
             created = new KafkaProducer<>(producerConfig);
         } catch (KafkaException e) {
-            lastCommitFailed = true;
+            creationFailed();
             throw new IngestException(ErrorKind.PUBLISH, "cannot create a Kafka producer: " + e.getMessage(), e);
         }
         try {
@@ -138,13 +149,18 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
             throw fatal(fatal);
         } catch (KafkaException | IllegalStateException e) {
             created.close(Duration.ZERO);
-            lastCommitFailed = true;
+            creationFailed();
             throw new IngestException(ErrorKind.PUBLISH, "Kafka unreachable, no transactional producer: "
                     + e.getMessage(), e);
         }
         producer = created;
         onNewProducer.accept(created);
         return created;
+    }
+
+    private void creationFailed() {
+        lastCommitFailed = true;
+        nextCreationNanos = System.nanoTime() + CREATION_RETRY.toNanos();
     }
 
     private void commit(Producer<String, byte[]> current, List<ProducerRecord<String, byte[]>> records)

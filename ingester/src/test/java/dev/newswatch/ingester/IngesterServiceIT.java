@@ -124,6 +124,11 @@ class IngesterServiceIT {
         await().atMost(TIMEOUT).until(() -> metric(first, "newswatch_ingester_errors_total",
                 "kind=\"feed-fetch\",source=\"demo-broken\"") >= 1);
         assertThat(health(first)).isEqualTo(200);
+        // Nothing waits, nothing was given up, and no poll failed in an unexpected way.
+        await().atMost(TIMEOUT).until(() -> metric(first, "newswatch_ingester_articles_pending", "") == 0);
+        assertThat(scrapeHas(first, "newswatch_ingester_articles_pending{source=\"demo\"}")).isTrue();
+        assertThat(metric(first, "newswatch_ingester_articles_given_up_total", "")).isZero();
+        assertThat(metric(first, "newswatch_ingester_errors_total", "kind=\"internal\"")).isZero();
         first.close();
 
         int pageHitsBeforeRestart = site.hitsStartingWith("/news/").size();
@@ -299,6 +304,10 @@ class IngesterServiceIT {
             }
         }
         return sum;
+    }
+
+    private static boolean scrapeHas(IngesterService service, String series) throws Exception {
+        return get(service, "/metrics").body().lines().anyMatch(line -> line.startsWith(series + " "));
     }
 
     private static int health(IngesterService service) throws Exception {
