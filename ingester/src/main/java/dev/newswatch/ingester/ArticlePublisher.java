@@ -29,7 +29,8 @@ import dev.newswatch.common.json.JsonSerde;
  * timed out must not even be aborted). The next publication creates a new producer with the same transactional
  * id, whose {@code initTransactions} fences the old one and settles its last transaction, committed or aborted.
  * As a commit that timed out may have gone through after all, the markers are then read again, so that article
- * is not published twice. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable
+ * is not published twice; so they are at start, after the first producer has settled what a killed instance
+ * left. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable
  * every call fails as {@link ErrorKind#PUBLISH}. Only being fenced by another ingester with the same
  * transactional id, or not being authorized, is final.
  */
@@ -37,7 +38,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration MARKER_RELOAD_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration MARKER_LOAD_TIMEOUT = Duration.ofMinutes(1);
     /**
      * After a producer could not be created, calls fail at once for this long instead of each waiting
      * max.block.ms in turn behind the publisher's lock: one poll thread finds out, the others need not.
@@ -53,8 +54,12 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private final JsonSerde<SourceState> stateSerde = JsonSerde.of(SourceState.class);
     /** Null until the first publication, and again after a failure that needed the producer closed. */
     private Producer<String, byte[]> producer;
-    /** A closed producer may have committed its last transaction after all: read the markers before publishing. */
-    private boolean markersInDoubt;
+    /**
+     * Read the markers once the next producer has settled what the last one left open: at start (a killed
+     * instance may have left a commit half done) and after a failed commit (a commit that timed out may have
+     * gone through after all).
+     */
+    private boolean markersToRead = true;
     /** System.nanoTime() before which no new producer is tried, after one could not be created. */
     private long nextCreationNanos = System.nanoTime();
     private boolean closed;
@@ -62,9 +67,9 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private volatile boolean lastCommitFailed;
 
     /**
-     * Creates no producer yet: the first publication does, so a broker that is down now costs failed polls, not
-     * the service.
+     * Creates no producer yet: {@link #start} or the first publication does.
      *
+     * @param published     what was published, read from the marker topic by this publisher
      * @param onNewProducer told of every producer created, for its client metrics
      */
     public ArticlePublisher(KafkaSettings kafka, String transactionalId, PublishedArticles published,
@@ -73,6 +78,17 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         this.producerConfig = kafka.transactionalProducer("newswatch-ingester", transactionalId);
         this.published = published;
         this.onNewProducer = onNewProducer;
+    }
+
+    /**
+     * Creates the producer, which fences any earlier one with the same transactional id and commits or aborts
+     * what it left open, and then reads what was published: in this order, so nothing that earlier instance
+     * committed at the last moment is missed.
+     *
+     * @throws IngestException when Kafka cannot be reached
+     */
+    public synchronized void start() throws IngestException {
+        readyProducer();
     }
 
     /**
@@ -140,9 +156,9 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         try {
             // Fences any earlier producer with the same id, and commits or aborts what it left open.
             created.initTransactions();
-            if (markersInDoubt) {
-                published.load(kafka, MARKER_RELOAD_TIMEOUT);
-                markersInDoubt = false;
+            if (markersToRead) {
+                published.load(kafka, MARKER_LOAD_TIMEOUT);
+                markersToRead = false;
             }
         } catch (AuthorizationException fatal) {
             created.close(Duration.ZERO);
@@ -176,7 +192,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
             lastCommitFailed = true;
             abortQuietly(current);
             discard(current);
-            markersInDoubt = true;
+            markersToRead = true;
             throw new IngestException(ErrorKind.PUBLISH, "transaction not committed, the producer is replaced at the "
                     + "next publication: " + e.getMessage(), e);
         }

@@ -72,14 +72,18 @@ public final class IngesterService implements NewswatchService {
         topics.ensureCompacted(Topics.INGESTER_PUBLISHED);
         topics.ensureCompacted(Topics.INGESTER_SOURCES);
 
-        PublishedArticles published = new PublishedArticles();
-        published.load(kafka, STATE_LOAD_TIMEOUT);
         SourceStates states = new SourceStates();
         states.load(kafka, STATE_LOAD_TIMEOUT);
         serviceMetrics = new ServiceMetrics();
         MeterRegistry registry = serviceMetrics.registry();
+        PublishedArticles published = new PublishedArticles();
         publisher = new ArticlePublisher(kafka, settings.transactionalId(), published,
                 producer -> bindProducerMetrics(registry, producer));
+        try {
+            publisher.start();
+        } catch (IngestException e) {
+            throw new IllegalStateException("the ingester cannot publish to Kafka: " + e.getMessage(), e);
+        }
         metrics = new IngesterMetrics(serviceMetrics.registry(), sources);
         sources.forEach(source -> metrics.pendingArticles(source.id(), states.pendingCount(source.id())));
         metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(),

@@ -465,5 +465,19 @@ class SourcePollerTest {
         assertThat(publisher.articles).hasSize(3);
         assertThat(publisher.states.get("outage").pending()).isEmpty();
         assertThat(publisher.states.get("outage").validators().etag()).isEqualTo("\"v1\"");
+
+        // A new item appears while Kafka is down again: that poll's state (validators v2) is not saved either.
+        serveFeed("/rss.xml", "\"v2\"", 4);
+        serveArticle(4);
+        publisher.down = true;
+        clock.advance(source.minPollInterval());
+        poller.poll(source);
+        publisher.down = false;
+        clock.advance(source.minPollInterval());
+        poller.poll(source);
+
+        assertThat(site.hitsStartingWith("/rss.xml").get(3).header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(publisher.articles).extracting(RawArticle::url).doesNotHaveDuplicates().hasSize(4);
+        assertThat(publisher.states.get("outage").validators().etag()).isEqualTo("\"v2\"");
     }
 }
