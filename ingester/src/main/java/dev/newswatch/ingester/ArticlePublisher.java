@@ -29,9 +29,9 @@ import dev.newswatch.common.json.JsonSerde;
  * timed out must not even be aborted). The next publication creates a new producer with the same transactional
  * id, whose {@code initTransactions} fences the old one and settles its last transaction, committed or aborted.
  * As a commit that timed out may have gone through after all, the markers are then read again, so that article
- * is not published twice; so they are at start, after the first producer has settled what a killed instance
- * left. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable
- * every call fails as {@link ErrorKind#PUBLISH}. Only being fenced by another ingester with the same
+ * is not published twice; at start, too, they are read only after the first producer has settled what a killed
+ * instance left. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable every call
+ * fails as {@link ErrorKind#PUBLISH}. Only being fenced by another ingester with the same
  * transactional id, or not being authorized, is final.
  */
 public final class ArticlePublisher implements Publisher, AutoCloseable {
@@ -52,7 +52,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private final JsonSerde<RawArticle> articleSerde = JsonSerde.of(RawArticle.class);
     private final JsonSerde<PublishedMarker> markerSerde = JsonSerde.of(PublishedMarker.class);
     private final JsonSerde<SourceState> stateSerde = JsonSerde.of(SourceState.class);
-    /** Null until the first publication, and again after a failure that needed the producer closed. */
+    /** Null until started, and again after a failed commit closed it. */
     private Producer<String, byte[]> producer;
     /**
      * Read the markers once the next producer has settled what the last one left open: at start (a killed
