@@ -1,7 +1,6 @@
 package dev.newswatch.alerts;
 
 import dev.newswatch.common.ServiceLauncher;
-import dev.newswatch.common.config.ConfigLoader;
 
 /** {@code java -jar alerts.jar [config/newswatch.yml]}. */
 public final class AlertsMain {
@@ -10,7 +9,7 @@ public final class AlertsMain {
     }
 
     public static void main(String[] args) {
-        ServiceLauncher.run(args, (configFile, kafka) -> new AlertsService(
-                ConfigLoader.loadSection(configFile, "alerts", AlertsSettings.class), kafka));
+        ServiceLauncher.run(args, (configFile, kafka) -> new AlertsService(AlertsSettings.load(configFile),
+                kafka));
     }
 }

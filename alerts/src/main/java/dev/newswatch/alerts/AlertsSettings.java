@@ -2,7 +2,12 @@ package dev.newswatch.alerts;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dev.newswatch.common.config.ConfigLoader;
+import dev.newswatch.common.config.ConfigProblem;
 import dev.newswatch.common.config.ConfigValues;
 
 /**
@@ -16,7 +21,7 @@ import dev.newswatch.common.config.ConfigValues;
  * @param stateDirectory Kafka Streams state directory
  * @param commitInterval how long a record may wait in an open transaction before the next service sees it
  * @param storyWindow    how long a watch stays quiet about later copies of a story it alerted; absent means 72
- *                       hours, the enricher's default story window
+ *                       hours, the enricher's default story window; never shorter than the enricher's
  */
 public record AlertsSettings(
         Integer metricsPort,
@@ -39,10 +44,34 @@ public record AlertsSettings(
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
         stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
-        storyWindow = storyWindow == null ? Duration.ofHours(72) : storyWindow;
+        storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);
         ConfigValues.positive("storyWindow", storyWindow);
+    }
+
+    /** What the alerts service needs of the enricher's section of the same file. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record EnricherStoryWindow(Duration storyWindow) {
+        EnricherStoryWindow {
+            storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
+        }
+    }
+
+    /**
+     * Reads the {@code alerts} section of the settings file all services share. Its storyWindow must be at least
+     * the enricher's in the same file: a copy of a story that arrives after the alerts' window but within the
+     * enricher's still carries the story's id, finds no alert to stay quiet for, and alerts a second time.
+     */
+    public static AlertsSettings load(Path configFile) {
+        Duration enricherWindow = ConfigLoader.loadSection(configFile, "enricher", EnricherStoryWindow.class)
+                .storyWindow();
+        return ConfigLoader.loadSection(configFile, "alerts", AlertsSettings.class, settings ->
+                settings.storyWindow.compareTo(enricherWindow) >= 0 ? List.of()
+                        : List.of(ConfigProblem.at("/alerts/storyWindow", settings.storyWindow
+                                + " is shorter than enricher.storyWindow " + enricherWindow + ": a later copy of a"
+                                + " story the enricher still groups would alert again; make it at least "
+                                + enricherWindow)));
     }
 
     public static AlertsSettings defaults() {

@@ -16,6 +16,7 @@ import dev.newswatch.common.config.InvalidConfigValue;
  * @param stateDirectory  Kafka Streams state directory
  * @param commitInterval  how long a record may wait in an open transaction before the next service sees it
  * @param storyWindow     how long after an article a copy of it still gets its story id; absent means 72 hours
+ *                        ({@link ConfigValues#DEFAULT_STORY_WINDOW}); the alerts service's must be at least as long
  * @param storySimilarity least estimated Jaccard similarity of two articles' character shingles for them to be
  *                        one story, above 0 and at most 1; absent means 0.3 (rewrites of one wire report score
  *                        0.5 to 0.7, different reports on the same companies below 0.2)
@@ -44,7 +45,7 @@ public record EnricherSettings(
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-enricher" : applicationId;
         stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
-        storyWindow = storyWindow == null ? Duration.ofHours(72) : storyWindow;
+        storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
         maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
         ConfigValues.port("metricsPort", metricsPort);

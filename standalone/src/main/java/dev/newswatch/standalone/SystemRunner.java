@@ -29,7 +29,7 @@ final class SystemRunner {
                 .withSourcesFile(sourcesFile);
         EnricherSettings enricher = ConfigLoader.loadSection(options.configFile, "enricher", EnricherSettings.class)
                 .withStateDirectory(streamsState);
-        AlertsSettings alerts = ConfigLoader.loadSection(options.configFile, "alerts", AlertsSettings.class)
+        AlertsSettings alerts = AlertsSettings.load(options.configFile)
                 .withStateDirectory(streamsState);
 
         LocalPorts.requireFree(options.brokerPort, "the embedded Kafka broker", "--broker-port");

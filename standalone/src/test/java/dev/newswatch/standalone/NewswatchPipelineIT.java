@@ -87,7 +87,7 @@ class NewswatchPipelineIT {
                 .withSourcesFile(sources).withMetricsPort(freePort()).withHostDelay(Duration.ofMillis(50));
         enricher = ConfigLoader.loadSection(config, "enricher", EnricherSettings.class)
                 .withStateDirectory(work.resolve("streams")).withMetricsPort(freePort());
-        alerts = ConfigLoader.loadSection(config, "alerts", AlertsSettings.class)
+        alerts = AlertsSettings.load(config)
                 .withStateDirectory(work.resolve("streams")).withMetricsPort(freePort());
         system = StandaloneSystem.start(broker, KafkaSettings.defaults(), ingester, enricher, alerts);
     }

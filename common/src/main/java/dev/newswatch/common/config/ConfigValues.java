@@ -2,8 +2,17 @@ package dev.newswatch.common.config;
 
 import java.time.Duration;
 
-/** Checks that several config records make of their fields, each rejecting a bad value by the field's name. */
+/**
+ * Checks that several config records make of their fields, each rejecting a bad value by the field's name, and
+ * the defaults that more than one service must agree on.
+ */
 public final class ConfigValues {
+
+    /**
+     * The enricher's {@code storyWindow} when its section leaves it out: how long copies of a story get the first
+     * copy's story id. The alerts service checks its own window against it.
+     */
+    public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(72);
 
     private ConfigValues() {
     }
