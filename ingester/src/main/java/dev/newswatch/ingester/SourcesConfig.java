@@ -1,5 +1,6 @@
 package dev.newswatch.ingester;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,16 @@ public record SourcesConfig(List<Source> sources) {
         }
         Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < config.sources.size(); i++) {
-            Integer earlier = firstIndex.putIfAbsent(config.sources.get(i).id(), i);
+            Source source = config.sources.get(i);
+            Integer earlier = firstIndex.putIfAbsent(source.id(), i);
             if (earlier != null) {
                 problems.add(ConfigProblem.at("/sources/" + i + "/id", "duplicate source id '"
-                        + config.sources.get(i).id() + "', already used by sources[" + earlier + "]"));
+                        + source.id() + "', already used by sources[" + earlier + "]"));
+            }
+            if (source.kind() == SourceKind.ARCHIVE && !Files.exists(source.path())) {
+                problems.add(ConfigProblem.at("/sources/" + i + "/path", "archive source " + source.id()
+                        + ": nothing at " + source.path().toAbsolutePath()
+                        + " (a relative path is read from the directory the ingester runs in)"));
             }
         }
         return problems;

@@ -64,6 +64,7 @@ class SourcesConfigTest {
 
     @Test
     void readsEveryKindWithItsSettings() throws IOException {
+        Path warc = Files.createFile(directory.resolve("backfill.warc.gz"));
         SourcesConfig config = SourcesConfig.load(write("""
                 sources:
                   - id: zdnet-news
@@ -86,8 +87,8 @@ class SourcesConfigTest {
                   - id: backfill
                     outlet: 보관함
                     kind: archive
-                    path: data/backfill.warc.gz
-                """));
+                    path: %s
+                """.formatted(warc)));
         Source zdnet = config.sources().get(0);
         assertThat(zdnet.kind()).isEqualTo(SourceKind.HTML_LIST);
         assertThat(zdnet.linkSelector()).isEqualTo(".newsPost .assetText > a");
@@ -99,7 +100,7 @@ class SourcesConfigTest {
         assertThat(config.sources().get(1).maxPages()).as("child sitemaps read per poll").isEqualTo(20);
         Source archive = config.sources().get(2);
         assertThat(archive.kind()).isEqualTo(SourceKind.ARCHIVE);
-        assertThat(archive.path()).isEqualTo(Path.of("data", "backfill.warc.gz"));
+        assertThat(archive.path()).isEqualTo(warc);
         assertThat(archive.url()).isNull();
     }
 
@@ -168,6 +169,32 @@ class SourcesConfigTest {
                     }
                 })
                 .hasMessageContaining(problem);
+    }
+
+    @Test
+    void anArchiveWhosePathDoesNotExistIsRefusedAtThePath() throws IOException {
+        Path missing = directory.resolve("saved-pages");
+        assertRejected("""
+                sources:
+                  - id: backfill
+                    outlet: 보관함
+                    kind: archive
+                    path: %s
+                """.formatted(missing), 5, "sources[0].path", "archive source backfill: nothing at " + missing);
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedAsItselfNotAsTheRuleItsDefaultBreaks() throws IOException {
+        // Read as absent, pollIntervall would leave pollInterval at 5 minutes, longer than maxPollInterval.
+        assertRejected("""
+                sources:
+                  - id: etnews
+                    outlet: 전자신문
+                    kind: feed
+                    url: https://rss.etnews.com/Section901.xml
+                    pollIntervall: PT30S
+                    maxPollInterval: PT1M
+                """, 6, "sources[0].pollIntervall", "unknown field 'pollIntervall'; the fields here are id, outlet,");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.newswatch.ingester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,5 +69,32 @@ class SourcesReloaderTest {
         reloader.check();
         assertThat(applied).hasSize(1);
         assertThat(reloads("rejected")).as("one rejection per broken version, not per check").isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedEditIsLoggedWithTheLineAndNameOfTheMisspeltField() throws IOException {
+        Path file = directory.resolve("sources.yml");
+        Files.writeString(file, ONE_SOURCE, StandardCharsets.UTF_8);
+        SourcesReloader reloader = new SourcesReloader(file, Files.readAllBytes(file), applied::add,
+                new IngesterMetrics(registry, List.of()));
+        Files.writeString(file, ONE_SOURCE + """
+                    pollIntervall: PT30S
+                    maxPollInterval: PT1M
+                """, StandardCharsets.UTF_8);
+
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            reloader.check();
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(applied).isEmpty();
+        assertThat(reloads("rejected")).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains(file + ", line 6, field sources[0].pollIntervall: unknown field 'pollIntervall'")
+                .doesNotContain("maxPollInterval is");
     }
 }
