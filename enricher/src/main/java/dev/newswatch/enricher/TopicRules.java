@@ -60,15 +60,26 @@ public final class TopicRules {
                 problems.add(ConfigProblem.at("/topics/" + i + "/id",
                         "duplicate id '" + rule.id() + "', already used by topics[" + earlier + "]"));
             }
-            Map<String, String> cueByNormalized = new HashMap<>();
+            Map<String, String> cueByMatchedText = new HashMap<>();
             for (String cue : rule.cues().keySet()) {
-                String same = cueByNormalized.putIfAbsent(normalizer.normalize(cue).text().strip(), cue);
+                String same = cueByMatchedText.putIfAbsent(matchedText(normalizer, cue), cue);
                 if (same != null) {
                     problems.add(ConfigProblem.at("/topics/" + i + "/cues/" + cue.replace("~", "~0").replace("/", "~1"),
-                            "cue '" + cue + "' is the same as cue '" + same + "' once normalised"));
+                            "cue '" + cue + "' is the same as cue '" + same + "': case, width, spaces and hyphens"
+                                    + " do not count when a cue is matched; keep one"));
                 }
             }
         }
         return problems;
+    }
+
+    /**
+     * The text a cue stands for once normalised, where a space or hyphen may also be nothing (어센드 910C,
+     * 어센드910C, Ascend-910C), as {@link PhraseIndex} matches it.
+     */
+    private static String matchedText(TextNormalizer normalizer, String cue) {
+        return normalizer.normalize(cue).text().strip()
+                .replace(String.valueOf(TextNormalizer.SPACE), "")
+                .replace(String.valueOf(TextNormalizer.HYPHEN), "");
     }
 }

@@ -130,6 +130,27 @@ class DictionaryReloaderTest {
     }
 
     @Test
+    void aMisspeltFieldInAnEditIsReportedAsItselfAtItsLine() throws IOException {
+        long linesBefore = Files.readAllLines(entities, StandardCharsets.UTF_8).size();
+        int entitiesBefore = EntityDictionary.load(entities).entities().size();
+
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            append(entities, KUAISHOU.replace("aliases:", "aliasses:"));
+            assertThat(reloader.check()).isFalse();
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains(entities + ", line " + (linesBefore + 4) + ", field entities[" + entitiesBefore
+                        + "].aliasses: unknown field 'aliasses'")
+                .doesNotContain("has no aliases");
+    }
+
+    @Test
     void thePollerPicksUpAnEditOnItsOwn() throws IOException {
         reloader.start(Duration.ofMillis(50));
 

@@ -41,6 +41,26 @@ class EnricherSettingsTest {
     }
 
     @Test
+    void theShippedSettingsFileLoads() {
+        assertThat(ConfigLoader.loadSection(Path.of("..", "config", "newswatch.yml"), "enricher",
+                EnricherSettings.class)).isEqualTo(EnricherSettings.defaults());
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedAtItsLine() {
+        assertThatThrownBy(() -> load("""
+                enricher:
+                  storyWindow: PT24H
+                  storySimilarty: 0.5
+                """))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("enricher.storySimilarty");
+                    assertThat(e.getMessage()).contains("unknown field 'storySimilarty'");
+                });
+    }
+
+    @Test
     void fillsInDefaultsForAMissingSectionAndKeepsPortZeroAsAnyFreePort() throws IOException {
         EnricherSettings settings = load("kafka: {}\n");
 

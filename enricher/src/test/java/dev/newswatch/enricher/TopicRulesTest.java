@@ -97,6 +97,42 @@ class TopicRulesTest {
                 });
     }
 
+    /** A topic whose cues end on line 6, so that a cue added next stands on line 7. */
+    private static final String TWO_CUES = """
+            topics:
+              - id: export-controls
+                name: Export controls
+                cues:
+                  수출 통제: 2.0
+                  엔티티 리스트: 2.0
+            """;
+
+    @Test
+    void rejectsACueWrittenAgainWithOtherSpacingAtItsLine() throws IOException {
+        Path file = write(TWO_CUES + "      수출통제: 1.0\n");
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.file()).isEqualTo(file);
+                    assertThat(e.line()).isEqualTo(7);
+                    assertThat(e.field()).isEqualTo("topics[0].cues.수출통제");
+                    assertThat(e.getMessage()).startsWith(file + ", line 7, field topics[0].cues.수출통제: cue '수출통제'"
+                            + " is the same as cue '수출 통제'");
+                });
+    }
+
+    @Test
+    void rejectsACueListedTwiceAtItsSecondLine() throws IOException {
+        Path file = write(TWO_CUES + "      수출 통제: 0.5\n");
+
+        assertThatThrownBy(() -> TopicRules.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(7);
+                    assertThat(e.field()).isEqualTo("topics[0].cues.수출 통제");
+                    assertThat(e.getMessage()).contains("Duplicate field '수출 통제'");
+                });
+    }
+
     @Test
     void rejectsAnUnknownFieldNamingIt() throws IOException {
         Path file = write("""

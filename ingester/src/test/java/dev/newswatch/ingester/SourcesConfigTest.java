@@ -278,6 +278,12 @@ class SourcesConfigTest {
     }
 
     @Test
+    void theShippedSettingsFileLoads() {
+        assertThat(ConfigLoader.loadSection(Path.of("..", "config", "newswatch.yml"), "ingester",
+                IngesterSettings.class)).isEqualTo(IngesterSettings.defaults());
+    }
+
+    @Test
     void settingsSectionHasTheSharedDefaults() throws IOException {
         Path file = write("ingester: {hostDelay: PT2S}\nkafka: {partitions: 3}\n");
         IngesterSettings settings = ConfigLoader.loadSection(file, "ingester", IngesterSettings.class);
