@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
+import dev.newswatch.common.config.InvalidConfigValue;
+
 /**
  * One way articles write an entity. Most aliases are plain strings in {@code config/entities.yml}; an ambiguous
  * one (a bare model number, {@code PPU}, {@code 문샷}) is an object that says what must, or must not, stand near it.
@@ -21,14 +23,14 @@ public record AliasDefinition(String text, List<String> near, List<String> notNe
 
     public AliasDefinition {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("an alias needs a non-blank text");
+            throw new InvalidConfigValue("text", "an alias needs a non-blank text");
         }
         near = terms(near, "near");
         notNear = terms(notNear, "notNear");
         notFollowedBy = terms(notFollowedBy, "notFollowedBy");
         window = window == 0 ? DEFAULT_WINDOW : window;
         if (window < 0) {
-            throw new IllegalArgumentException("alias '" + text + "' needs a positive window, not " + window);
+            throw new InvalidConfigValue("window", "alias '" + text + "' needs a positive window, not " + window);
         }
     }
 
@@ -44,7 +46,7 @@ public record AliasDefinition(String text, List<String> near, List<String> notNe
         }
         for (String term : terms) {
             if (term == null || term.isBlank()) {
-                throw new IllegalArgumentException("a blank term in " + field);
+                throw new InvalidConfigValue(field, "a blank term in " + field);
             }
         }
         return List.copyOf(terms);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.newswatch.common.config.InvalidConfigValue;
 import dev.newswatch.common.events.EntityKind;
 
 /**
@@ -20,30 +21,30 @@ public record EntityDefinition(String id, String name, EntityKind kind, String v
 
     public EntityDefinition {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id '" + id + "' must be lower-case letters, digits and hyphens");
+            throw new InvalidConfigValue("id", "id '" + id + "' must be lower-case letters, digits and hyphens");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("entity " + id + " has no name");
+            throw new InvalidConfigValue("name", "entity " + id + " has no name");
         }
         if (kind == null) {
-            throw new IllegalArgumentException("entity " + id + " has no kind (company, chip, system or memory)");
+            throw new InvalidConfigValue("kind", "entity " + id + " has no kind (company, chip, system or memory)");
         }
         if (vendor != null && vendor.isBlank()) {
             vendor = null;
         }
         if (vendor == null && (kind == EntityKind.CHIP || kind == EntityKind.SYSTEM)) {
-            throw new IllegalArgumentException("entity " + id + " is a " + kind.name().toLowerCase(Locale.ROOT)
+            throw new InvalidConfigValue("vendor", "entity " + id + " is a " + kind.name().toLowerCase(Locale.ROOT)
                     + " and needs a vendor");
         }
         if (vendor != null && kind == EntityKind.COMPANY) {
-            throw new IllegalArgumentException("entity " + id + " is a company and cannot have a vendor");
+            throw new InvalidConfigValue("vendor", "entity " + id + " is a company and cannot have a vendor");
         }
         if (aliases == null || aliases.isEmpty()) {
-            throw new IllegalArgumentException("entity " + id + " has no aliases");
+            throw new InvalidConfigValue("aliases", "entity " + id + " has no aliases");
         }
         for (AliasDefinition alias : aliases) {
             if (alias == null) {
-                throw new IllegalArgumentException("entity " + id + " has a blank alias");
+                throw new InvalidConfigValue("aliases", "entity " + id + " has a blank alias");
             }
         }
         aliases = List.copyOf(aliases);

@@ -108,8 +108,8 @@ class EntityDictionaryTest {
 
         assertThatThrownBy(() -> EntityDictionary.load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.line()).isPositive();
-                    assertThat(e.field()).startsWith("entities[0]");
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.field()).isEqualTo("entities[0].aliases");
                     assertThat(e.getMessage()).contains("deepseek has no aliases");
                 });
     }
@@ -139,7 +139,10 @@ class EntityDictionaryTest {
                 """);
 
         assertThatThrownBy(() -> EntityDictionary.load(file))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).as("the entity, which leaves its vendor out").isEqualTo(2);
+                    assertThat(e.field()).isEqualTo("entities[0].vendor");
+                })
                 .hasMessageContaining("needs a vendor");
     }
 
@@ -174,8 +177,8 @@ class EntityDictionaryTest {
 
         assertThatThrownBy(() -> EntityDictionary.load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.line()).isEqualTo(7);
-                    assertThat(e.field()).startsWith("entities[0].aliases[1]");
+                    assertThat(e.line()).isEqualTo(8);
+                    assertThat(e.field()).isEqualTo("entities[0].aliases[1].near");
                     assertThat(e.getMessage()).contains("blank term in near");
                 });
     }

@@ -116,8 +116,8 @@ class TopicRulesTest {
                     assertThat(e.file()).isEqualTo(file);
                     assertThat(e.line()).isEqualTo(7);
                     assertThat(e.field()).isEqualTo("topics[0].cues.수출통제");
-                    assertThat(e.getMessage()).startsWith(file + ", line 7, field topics[0].cues.수출통제: cue '수출통제'"
-                            + " is the same as cue '수출 통제'");
+                    assertThat(e.getMessage()).startsWith(file + ", line 7, field topics[0].cues.수출통제: "
+                            + "cue '수출통제' is the same as cue '수출 통제'");
                 });
     }
 

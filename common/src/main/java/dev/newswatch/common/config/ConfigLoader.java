@@ -92,9 +92,9 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("'" + section + "' is not one of the sections " + SECTIONS);
         }
         JavaType javaType = YAML.constructType(type);
+        KnownFields knownFields = new KnownFields(YAML.getDeserializationConfig(), file);
         inspect(file, parser -> {
             requireMap(file, parser, "a map of the sections " + String.join(", ", SECTIONS));
-            KnownFields knownFields = new KnownFields(YAML.getDeserializationConfig(), file);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 if (!SECTIONS.contains(name)) {
@@ -137,7 +137,7 @@ public final class ConfigLoader {
     /** The value at {@code at}, or the type's defaults where the file has none there. */
     private static <T> T bind(Path file, JsonPointer at, Class<T> type) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = YAML.createParser(in)) {
-            boolean found = at.matches() ? parser.nextToken() != null : advanceTo(parser, at) && parser.nextToken() != null;
+            boolean found = (at.matches() || advanceTo(parser, at)) && parser.nextToken() != null;
             if (found && parser.currentToken() != JsonToken.VALUE_NULL) {
                 return YAML.readValue(parser, type);
             }

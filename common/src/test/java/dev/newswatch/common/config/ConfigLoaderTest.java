@@ -170,7 +170,8 @@ class ConfigLoaderTest {
                 });
         assertThatThrownBy(() -> ConfigLoader.load(file, Watches.class))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo(file + ", line 1: the file is empty (or only comments); it must be a map of the fields watches"));
+                        .isEqualTo(file + ", line 1: the file is empty (or only comments); it must be a map of the"
+                                + " fields watches"));
     }
 
     @Test
