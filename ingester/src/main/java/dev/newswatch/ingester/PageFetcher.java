@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,11 @@ import dev.newswatch.ingester.HttpTransport.TransportFailure;
 
 /**
  * Fetches feeds and pages politely: names itself, honours robots.txt (including Crawl-delay), keeps requests
- * to one host apart, retries what a later try may fix (429 and 503 after their Retry-After, other 5xx and
- * timeouts after a jittered backoff), follows a bounded number of redirects (each hop checked against the
- * address guard and robots.txt, and paced), asks conditionally when it has validators, accepts gzip and refuses
- * bodies over the size limit or of a content type the caller cannot read.
+ * to one host apart, retries what a later try may fix (429 and 503 after their Retry-After, which holds back the
+ * whole host; other 5xx and timeouts after a jittered backoff, which holds back only the request), follows a
+ * bounded number of redirects (each hop checked against the address guard and robots.txt, and paced), asks
+ * conditionally when it has validators, accepts gzip and refuses bodies over the size limit or of a content type
+ * the caller cannot read.
  */
 public final class PageFetcher {
 
@@ -158,7 +160,7 @@ public final class PageFetcher {
                         () -> transport.get(url, request.validators(), request.accept()::accepts));
             } catch (TransportFailure e) {
                 if (e.retryable() && retries.mayRetryAfter(attempt)) {
-                    retryLater(host, request, url, RetryReason.TIMEOUT, retries.backoff(attempt), e.getMessage());
+                    backOff(request, url, RetryReason.TIMEOUT, retries.backoff(attempt), e.getMessage());
                     continue;
                 }
                 String tries = attempt > 1 ? " (" + attempt + " tries)" : "";
@@ -179,15 +181,29 @@ public final class PageFetcher {
                         + " asking to retry after " + asked.get() + ", longer than the longest wait " + retries.maxRetryAfter()));
             }
             RetryReason reason = RetryPolicy.honoursRetryAfter(status) ? RetryReason.THROTTLED : RetryReason.SERVER_ERROR;
-            retryLater(host, request, url, reason, asked.isPresent() ? asked.get() : retries.backoff(attempt), "HTTP " + status);
+            if (asked.isPresent()) {
+                // The server asked every client to stay away that long, so every source on the host waits too.
+                retrying(request, url, reason, asked.get(), "HTTP " + status);
+                pacer.pause(host, asked.get());
+            } else {
+                backOff(request, url, reason, retries.backoff(attempt), "HTTP " + status);
+            }
         }
     }
 
-    /** Pauses the whole host, not just this request: whatever made it fail hurts every request to it. */
-    private void retryLater(String host, FetchRequest request, URI url, RetryReason reason, Duration wait, String why) {
+    /**
+     * Waits before trying {@code url} again, holding back only this request: the host's slot is free meanwhile,
+     * so one page that fails or times out does not keep the host's other sources waiting through its backoff.
+     */
+    private void backOff(FetchRequest request, URI url, RetryReason reason, Duration wait, String why)
+            throws InterruptedException {
+        retrying(request, url, reason, wait, why);
+        TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+    }
+
+    private void retrying(FetchRequest request, URI url, RetryReason reason, Duration wait, String why) {
         log.info("{} for {} (source {}); trying again in {} ms", why, url, request.sourceId(), wait.toMillis());
         metrics.retried(request.sourceId(), reason);
-        pacer.pause(host, wait);
     }
 
     private static Optional<URI> redirectTarget(Response response, URI from) {

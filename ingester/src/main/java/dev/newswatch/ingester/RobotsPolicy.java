@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ final class RobotsPolicy {
     private final String robotName;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     private final Map<String, CachedRules> rulesByOrigin = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /** @param deferral how long an origin whose robots.txt could not be read is left alone */
     RobotsPolicy(HttpTransport transport, HostPacer pacer, Duration hostDelay, Duration deferral, String userAgent) {
@@ -60,13 +61,18 @@ final class RobotsPolicy {
     BaseRobotRules rules(URI url) throws IngestException, HttpTransport.TransportFailure, InterruptedException {
         String origin = origin(url);
         CachedRules rules;
-        // One lock per origin, so that sources sharing a host fetch its robots.txt once, not once each.
-        synchronized (locks.computeIfAbsent(origin, key -> new Object())) {
+        // One lock per origin, so that sources sharing a host fetch its robots.txt once, not once each; taken
+        // interruptibly, so that stopping the ingester does not wait for another source's robots.txt request.
+        ReentrantLock lock = locks.computeIfAbsent(origin, key -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
             rules = rulesByOrigin.get(origin);
             if (rules == null || !rules.expires().isAfter(Instant.now())) {
                 rules = fetch(origin);
                 rulesByOrigin.put(origin, rules);
             }
+        } finally {
+            lock.unlock();
         }
         if (rules.deferredBecause() != null) {
             throw new IngestException(ErrorKind.ROBOTS_UNAVAILABLE, "robots.txt of " + origin + " "
