@@ -14,20 +14,26 @@ import org.jsoup.nodes.Entities;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.SAXBuilder;
+import com.rometools.rome.io.WireFeedInput;
 
 /**
  * Lists the items of an RSS 2.0 or Atom feed ({@code kind: feed}).
  *
  * <p>The body is decoded by {@link BodyDecoder} (byte-order mark, then HTTP charset, then the XML declaration,
  * EUC-KR read as CP949) and handed to ROME as text, so a feed declaring EUC-KR but using CP949 syllables reads
- * right. Zone-less item dates are read as Korean time. A DOCTYPE is removed and ROME refuses any other, so no external entity or DTD is ever resolved; HTML
- * entity names that XML does not know ({@code &nbsp;}, common in Korean feeds) become character references.
+ * right. Zone-less item dates are read as Korean time. A DOCTYPE is removed and ROME refuses any other, so no
+ * external entity or DTD is ever resolved; HTML entity names that XML does not know ({@code &nbsp;}, common in
+ * Korean feeds) become character references. A feed nested too deep or too large ({@link XmlLimits#FEED}) is
+ * refused while it is parsed, so that no feed under the body size limit costs more than a linear pass.
  */
 public final class FeedPoller implements LinkDiscovery {
 
-    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>",
+    private static final Pattern DOCTYPE_START = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE | Pattern.LITERAL);
+    /** Possessive, so that a DOCTYPE never closed is given up in one pass instead of being backtracked into. */
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>\\[]*+(\\[[^\\]]*+\\])?+\\s*+>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
     private static final List<String> XML_ENTITIES = List.of("amp", "lt", "gt", "quot", "apos");
@@ -58,9 +64,10 @@ public final class FeedPoller implements LinkDiscovery {
         String xml = xmlSafe(decoder.decode(body, contentType));
         SyndFeed feed;
         try {
-            feed = new SyndFeedInput().build(new StringReader(xml));
+            feed = new SyndFeedImpl(new BoundedFeedInput().build(new StringReader(xml)), false);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new IngestException(ErrorKind.FEED_PARSE, "not a readable RSS or Atom feed: " + firstLine(e), e);
+            throw XmlLimits.refusal(e).orElseGet(() ->
+                    new IngestException(ErrorKind.FEED_PARSE, "not a readable RSS or Atom feed: " + firstLine(e), e));
         }
         List<DiscoveredLink> links = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
@@ -77,7 +84,7 @@ public final class FeedPoller implements LinkDiscovery {
     }
 
     private static String xmlSafe(String xml) {
-        String withoutDoctype = DOCTYPE.matcher(xml).replaceFirst("");
+        String withoutDoctype = withoutDoctype(xml);
         // A Korean feed's zone-less time is Korean time; ROME would read it as nothing at all.
         withoutDoctype = ZONELESS_DATE.matcher(withoutDoctype).replaceAll("$1$2T$3+09:00$4");
         Matcher entity = NAMED_ENTITY.matcher(withoutDoctype);
@@ -93,6 +100,19 @@ public final class FeedPoller implements LinkDiscovery {
         }
         entity.appendTail(safe);
         return safe.toString();
+    }
+
+    /**
+     * The feed without its DOCTYPE. XML allows one, in the prolog, so only the first is looked at: trying every
+     * {@code <!DOCTYPE} in a body full of them would cost the body's length for each.
+     */
+    private static String withoutDoctype(String xml) {
+        Matcher start = DOCTYPE_START.matcher(xml);
+        if (!start.find()) {
+            return xml;
+        }
+        Matcher doctype = DOCTYPE.matcher(xml).region(start.start(), xml.length());
+        return doctype.lookingAt() ? xml.substring(0, start.start()) + xml.substring(doctype.end()) : xml;
     }
 
     private static String absoluteLink(URI feedUrl, SyndEntry entry) {
@@ -115,6 +135,17 @@ public final class FeedPoller implements LinkDiscovery {
     /** Feed titles often carry HTML and entities, some encoded twice; the rest of the pipeline wants text. */
     private static String plainText(String html) {
         return html == null ? "" : Jsoup.parse(html).text().strip();
+    }
+
+    /** ROME's reader of RSS and Atom, with the feed limits counted while its parser reads the XML. */
+    private static final class BoundedFeedInput extends WireFeedInput {
+
+        @Override
+        protected SAXBuilder createSAXBuilder() {
+            SAXBuilder builder = super.createSAXBuilder();
+            builder.setXMLFilter(XmlLimits.FEED.filter());
+            return builder;
+        }
     }
 
     private static String firstLine(Exception e) {

@@ -1,8 +1,13 @@
 package dev.newswatch.ingester;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +16,12 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.InputSource;
 
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
@@ -30,7 +37,8 @@ import crawlercommons.sitemaps.extension.NewsAttributes;
  * Lists the article links of an XML sitemap ({@code kind: sitemap}), a sitemap index (its newest
  * {@code maxPages} child sitemaps on the source's hosts, one level deep) or a Google News sitemap, whose
  * {@code news:title} and {@code news:publication_date} become the link's title and date. Sitemaps are parsed by
- * crawler-commons with DTDs refused; a date without a time is read as midnight in Asia/Seoul, not UTC.
+ * crawler-commons with DTDs refused and size and nesting bounded; a date without a time is read as midnight in
+ * Asia/Seoul, not UTC.
  */
 public final class SitemapPoller implements LinkDiscovery {
 
@@ -85,14 +93,78 @@ public final class SitemapPoller implements LinkDiscovery {
 
     /** Parses one sitemap document; visible for the check command and tests. */
     AbstractSiteMap parse(FetchedBody fetched) throws IngestException {
-        SiteMapParser parser = new SiteMapParser(false);
+        SiteMapParser parser = new BoundedSiteMapParser();
         parser.setAllowDocTypeDefinitions(false);
         parser.enableExtension(Extension.NEWS);
         String contentType = fetched.contentType() == null ? "text/xml" : fetched.contentType();
         try {
             return parser.parseSiteMap(contentType, seoulDates(fetched.body()), fetched.url().toURL());
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            throw new IngestException(ErrorKind.FEED_PARSE, "not a readable sitemap: " + e.getMessage(), e);
+            throw XmlLimits.refusal(e).orElseGet(() ->
+                    new IngestException(ErrorKind.FEED_PARSE, "not a readable sitemap: " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * crawler-commons' parser, with what it is about to parse (unzipped, past its byte-order mark and leading
+     * blanks) bounded: no more than the sitemap protocol's 50 MB once unzipped, which its own gunzipping does not
+     * enforce, and an XML document within {@link XmlLimits#SITEMAP}, checked in a first pass that builds nothing.
+     */
+    private static final class BoundedSiteMapParser extends SiteMapParser {
+
+        BoundedSiteMapParser() {
+            super(false);
+        }
+
+        @Override
+        protected AbstractSiteMap processXml(URL sitemapUrl, InputSource xml) throws UnknownFormatException {
+            Supplier<InputSource> document;
+            try {
+                document = readTwice(xml);
+                XmlLimits.SITEMAP.check(document.get());
+            } catch (IOException | XmlLimits.Exceeded e) {
+                throw new UnknownFormatException(e.getMessage(), e);
+            }
+            return super.processXml(sitemapUrl, document.get());
+        }
+
+        @Override
+        protected SiteMap processText(URL sitemapUrl, InputStream text) throws IOException {
+            try {
+                return super.processText(sitemapUrl, new ByteArrayInputStream(withinSize(text)));
+            } catch (XmlLimits.Exceeded e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The document in memory, to be read once by the check and once by the parser. A character stream is the
+         * body as fetched, already within the body size limit; a byte stream is what crawler-commons unzipped.
+         */
+        private static Supplier<InputSource> readTwice(InputSource xml) throws IOException, XmlLimits.Exceeded {
+            Supplier<InputSource> document;
+            if (xml.getCharacterStream() != null) {
+                StringWriter text = new StringWriter();
+                xml.getCharacterStream().transferTo(text);
+                document = () -> new InputSource(new StringReader(text.toString()));
+            } else {
+                byte[] bytes = withinSize(xml.getByteStream());
+                document = () -> new InputSource(new ByteArrayInputStream(bytes));
+            }
+            return () -> {
+                InputSource again = document.get();
+                again.setSystemId(xml.getSystemId());
+                return again;
+            };
+        }
+
+        private static byte[] withinSize(InputStream in) throws IOException, XmlLimits.Exceeded {
+            byte[] bytes = in.readNBytes(MAX_BYTES_ALLOWED + 1);
+            if (bytes.length > MAX_BYTES_ALLOWED) {
+                throw new XmlLimits.Exceeded("sitemap refused: it is larger than the sitemap protocol's "
+                        + MAX_BYTES_ALLOWED / (1024 * 1024) + " MB once unzipped", null);
+            }
+            return bytes;
         }
     }
 

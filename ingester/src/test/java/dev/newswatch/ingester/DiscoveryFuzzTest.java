@@ -1,11 +1,13 @@
 package dev.newswatch.ingester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,25 @@ class DiscoveryFuzzTest {
         });
         assertThat(refused[0]).as("mutations break some documents, and are refused cleanly").isPositive()
                 .isLessThan(MUTANTS);
+    }
+
+    /**
+     * Shapes that once cost the square of their length: a DOCTYPE never closed, followed by blanks or by more DOCTYPE
+     * openings (each tried to the end of the body), and deep nesting. Each is 700 KB, under the body size limit;
+     * each is refused, and the preemptive timeout only keeps a regression from hanging the build.
+     */
+    @Test
+    void hostileShapesUnderTheBodyLimitAreRefusedWithoutHanging() {
+        String feed = FeedPollerTest.nestedFeed(1);
+        List<String> hostile = List.of(feed + "<!DOCTYPE rss" + " ".repeat(700_000), feed + "<!DOCTYPE x".repeat(64_000),
+                FeedPollerTest.nestedFeed(100_000));
+        assertTimeoutPreemptively(Duration.ofMinutes(1), () -> {
+            for (String body : hostile) {
+                assertThatThrownBy(() -> feeds.read(BASE, body.getBytes(StandardCharsets.UTF_8), "text/xml"))
+                        .isInstanceOfSatisfying(IngestException.class,
+                                e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE));
+            }
+        });
     }
 
     private static byte[] mutate(String seed, Random random) {

@@ -160,6 +160,59 @@ class FeedPollerTest {
     }
 
     @Test
+    void readsRss1Items() throws Exception {
+        site.serveText("/rdf.xml", "application/rdf+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                         xmlns:dc="http://purl.org/dc/elements/1.1/">
+                  <channel rdf:about="https://example.kr/rss"><title>가상 피드</title><link>https://example.kr/</link>
+                    <items><rdf:Seq><rdf:li rdf:resource="https://example.kr/news/1"/></rdf:Seq></items></channel>
+                  <item rdf:about="https://example.kr/news/1"><title>RSS 1.0 기사</title>
+                    <link>https://example.kr/news/1</link><dc:date>2026-11-20T09:30:00+09:00</dc:date></item>
+                </rdf:RDF>
+                """);
+
+        assertThat(links("/rdf.xml")).containsExactly(DiscoveredLink.onTheWeb("https://example.kr/news/1",
+                "RSS 1.0 기사", Instant.parse("2026-11-20T00:30:00Z"), null));
+    }
+
+    @Test
+    void aFeedNestedDeeperThanTheLimitIsRefusedNamingTheLimit() {
+        // The issue's feed: 100,000 nested elements, 700 KB, well under the body size limit; minutes of CPU unbounded.
+        site.serveText("/deep.xml", "application/rss+xml", nestedFeed(100_000));
+
+        assertThatThrownBy(() -> links("/deep.xml"))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .hasMessageMatching("feed refused: it nests elements more than 100 levels deep \\(line 1, column \\d+\\)");
+    }
+
+    @Test
+    void aFeedNestedAsDeepAsTheLimitIsRead() throws Exception {
+        // rss, channel and item are the first three levels.
+        site.serveText("/deep.xml", "application/rss+xml", nestedFeed(XmlLimits.FEED.maxDepth() - 3));
+
+        assertThat(links("/deep.xml")).extracting(DiscoveredLink::url).containsExactly("https://example.kr/news/1");
+    }
+
+    @Test
+    void aFeedOfMoreElementsThanTheLimitIsRefusedNamingTheLimit() {
+        String item = "<item><title>기사</title><link>https://example.kr/news/1</link></item>";
+        site.serveText("/huge.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>가상 피드</title>"
+                + item.repeat(XmlLimits.FEED.maxElements() / 3) + "</channel></rss>");
+
+        assertThatThrownBy(() -> links("/huge.xml"))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .hasMessageStartingWith("feed refused: it has more than 200,000 elements (line 1, column ");
+    }
+
+    /** An RSS feed of one item holding {@code depth} nested elements. */
+    static String nestedFeed(int depth) {
+        return "<rss version=\"2.0\"><channel><title>가상 피드</title><item><title>기사</title>"
+                + "<link>https://example.kr/news/1</link>" + "<x>".repeat(depth) + "</x>".repeat(depth)
+                + "</item></channel></rss>";
+    }
+
+    @Test
     void httpErrorIsAFeedFetchError() {
         assertThatThrownBy(() -> links("/moved.xml"))
                 .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_FETCH))

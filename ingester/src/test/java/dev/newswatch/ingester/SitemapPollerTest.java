@@ -1,10 +1,15 @@
 package dev.newswatch.ingester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,44 @@ class SitemapPollerTest {
                         Validators.NONE))
                 .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
                 .hasMessageStartingWith("not a readable sitemap");
+    }
+
+    @Test
+    void aGzippedSitemapIsRead() throws Exception {
+        site.serve("/sitemap.xml.gz", "application/gzip", gzip(googleNewsSitemap(site.base())));
+
+        assertThat(poller.discover(sitemap("/sitemap.xml.gz", 0), Validators.NONE).links()).extracting(DiscoveredLink::url)
+                .containsExactly(site.base() + "/news/view/1001", site.base() + "/news/view/1002");
+    }
+
+    @Test
+    void aSitemapNestedDeeperThanTheLimitIsRefusedNamingTheLimit() {
+        site.serveText("/sitemap.xml", "application/xml", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>" + site.base() + "/news/view/1</loc>" + "<x>".repeat(100_000) + "</x>".repeat(100_000)
+                + "</url></urlset>");
+
+        assertThatThrownBy(() -> poller.discover(sitemap("/sitemap.xml", 0), Validators.NONE))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .hasMessageMatching("sitemap refused: it nests elements more than 100 levels deep \\(line 1, column \\d+\\)");
+    }
+
+    @Test
+    void aGzippedSitemapLargerThanTheProtocolAllowsIsRefusedUnreadPastTheLimit() throws Exception {
+        // 51 MB of blanks zip to about 50 KB: within the body size limit as sent, not once unzipped.
+        String bomb = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" + " ".repeat(51 << 20) + "</urlset>";
+        site.serve("/sitemap.xml.gz", "application/gzip", gzip(bomb));
+
+        assertThatThrownBy(() -> poller.discover(sitemap("/sitemap.xml.gz", 0), Validators.NONE))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .hasMessage("sitemap refused: it is larger than the sitemap protocol's 50 MB once unzipped");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return zipped.toByteArray();
     }
 
     @Test
