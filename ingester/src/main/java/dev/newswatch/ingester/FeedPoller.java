@@ -59,8 +59,8 @@ public final class FeedPoller implements LinkDiscovery {
         return new Discovery(read(fetched.url(), fetched.body(), fetched.contentType()), fetched.validators(), false);
     }
 
-    /** The feed's items that have a link, in feed order. */
-    List<DiscoveredLink> read(URI feedUrl, byte[] body, String contentType) throws IngestException {
+    /** The feed's items that have a link, in feed order; public for the parsing benchmark. */
+    public List<DiscoveredLink> read(URI feedUrl, byte[] body, String contentType) throws IngestException {
         String xml = xmlSafe(decoder.decode(body, contentType));
         SyndFeed feed;
         try {

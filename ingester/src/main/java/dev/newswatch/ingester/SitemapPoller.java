@@ -91,8 +91,8 @@ public final class SitemapPoller implements LinkDiscovery {
         return new Discovery(List.copyOf(links.values()), fetched.validators(), false);
     }
 
-    /** Parses one sitemap document; visible for the check command and tests. */
-    AbstractSiteMap parse(FetchedBody fetched) throws IngestException {
+    /** Parses one sitemap document; public for the check command, tests and the parsing benchmark. */
+    public AbstractSiteMap parse(FetchedBody fetched) throws IngestException {
         SiteMapParser parser = new BoundedSiteMapParser();
         parser.setAllowDocTypeDefinitions(false);
         parser.enableExtension(Extension.NEWS);
