@@ -16,15 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls every configured source, each at the interval its last poll chose. The set of sources can change while
  * running ({@link #apply}): a new source is polled at once, a removed one is never polled again (a poll in
- * progress finishes), a changed one is polled at once with its new settings. Sources poll on threads of their
- * own (up to a bound), so a slow or paced host holds up only its own sources. Whatever a poll throws is caught
+ * progress finishes), a changed one is polled at once with its new settings. Each source polls on a thread of
+ * its own: with a shared bound, sources waiting on one slow host could take every thread from the others, and a
+ * poll mostly waits on the network, so a thread per configured source is cheap. Whatever a poll throws is caught
  * here, counted as an internal error and logged, and the source is polled again: no source ever stops.
  */
 final class SourceScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
 
-    private static final int MAX_THREADS = 16;
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private final Function<Source, Duration> poll;
@@ -122,7 +122,7 @@ final class SourceScheduler implements AutoCloseable {
     }
 
     private void resize() {
-        executor.setCorePoolSize(Math.max(1, Math.min(slots.size(), MAX_THREADS)));
+        executor.setCorePoolSize(Math.max(1, slots.size()));
     }
 
     boolean isRunning() {
