@@ -17,7 +17,8 @@ import dev.newswatch.common.events.TopicTag;
 /**
  * Tags a raw article with the entities it mentions and the topics it is about. Every tag carries its evidence:
  * the field, the matched text, its offsets in that field and the sentence around it. Entities come in order of
- * first mention (title first), topics most confident first; evidence in field then offset order.
+ * first mention (title first), topics most confident first; evidence in field then offset order, at most
+ * {@value TagEvidence#SENTENCES} sentences per tag ({@link TagEvidence}).
  *
  * <p>The dictionary and topic rules can be replaced while articles are being tagged ({@link #reconfigure}); each
  * article is tagged wholly with one configuration.
@@ -98,8 +99,8 @@ public final class ArticleEnricher {
                 .map(entity -> {
                     List<Evidence> mentions = evidence.get(entity.id());
                     boolean about = prominent.get(entity.id()) || mentions.size() >= REPEATED_MENTIONS;
-                    return new EntityTag(entity.id(), entity.name(), entity.kind(), entity.vendor(), mentions,
-                            about ? ABOUT : MENTION);
+                    return new EntityTag(entity.id(), entity.name(), entity.kind(), entity.vendor(),
+                            TagEvidence.firstSentences(mentions), about ? ABOUT : MENTION);
                 })
                 .toList();
     }
@@ -110,7 +111,8 @@ public final class ArticleEnricher {
                     List<Evidence> evidence = new ArrayList<>();
                     topic.titleCues().forEach(cue -> evidence.add(title.evidence(cue.span())));
                     topic.textCues().forEach(cue -> evidence.add(text.evidence(cue.span())));
-                    return new TopicTag(topic.rule().id(), topic.rule().name(), topic.confidence(), evidence);
+                    return new TopicTag(topic.rule().id(), topic.rule().name(), topic.confidence(),
+                            TagEvidence.firstSentences(evidence));
                 })
                 .toList();
     }

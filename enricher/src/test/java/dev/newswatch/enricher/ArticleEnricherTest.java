@@ -1,6 +1,7 @@
 package dev.newswatch.enricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,9 @@ class ArticleEnricherTest {
         assertThat(enriched.entities()).extracting(EntityTag::id).containsExactly("hbm", "nvidia", "nvidia-h20");
         Evidence fullWidth = enriched.entities().get(0).evidence().get(0);
         assertThat(fullWidth).isEqualTo(new Evidence(ArticleField.TITLE, "ＨＢＭ", 3, 6, "美, ＨＢＭ 수출 통제"));
-        assertThat(enriched.entities().get(1).evidence()).extracting(Evidence::matched)
-                .containsExactly("엔비디아", "NVIDIA");
+        // One sentence names Nvidia twice; it is quoted once, with its first match.
+        assertThat(enriched.entities().get(1).evidence()).extracting(Evidence::matched, Evidence::start)
+                .containsExactly(tuple("엔비디아", 0));
     }
 
     @Test

@@ -65,14 +65,17 @@ class EnricherTopologyTest {
 
     @BeforeEach
     void startDriver() {
+        startDriver(EnricherSettings.defaults());
+    }
+
+    private void startDriver(EnricherSettings settings) {
         TopicRules rules = ShippedConfig.topics();
         ArticleEnricher enricher = ArticleEnricher.of(ShippedConfig.entities(), rules, Clock.fixed(NOW, ZoneOffset.UTC));
         Properties config = new Properties();
         config.put("application.id", "enricher-topology-test");
         config.put("bootstrap.servers", "127.0.0.1:9");
         config.put("state.dir", stateDirectory.toString());
-        topology = EnricherTopology.build(enricher, new EnricherMetrics(registry, rules), EnricherSettings.defaults(),
-                registry);
+        topology = EnricherTopology.build(enricher, new EnricherMetrics(registry, rules), settings, registry);
         driver = new TopologyTestDriver(topology, config);
         raw = driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, new StringDeserializer(),
@@ -298,19 +301,41 @@ class EnricherTopologyTest {
     }
 
     @Test
-    void sendsAnArticleWhoseEvidenceWouldOverflowARecordToTheDeadLetterTopicAndKeepsGoing() {
-        // A page that lost its punctuation: thousands of mentions, none with a sentence of its own.
+    void tagsALongArticleDenseWithEntityNamesWithAFewSentencesOfEvidencePerTag() {
+        // Read whole, as an operator who raised maxTextChars for long reports has it read.
+        driver.close();
+        startDriver(new EnricherSettings(null, null, null, null, null, null, null, null, 300_000));
+        RawArticle dense = DenseArticles.article("dense", 280_000);
+        raw.pipeInput(dense.id(), json(dense));
+        raw.pipeInput("a7", json(article("a7")));
+
+        assertThat(deadLetters.isEmpty()).as("dead letters").isTrue();
+        List<EnrichedArticle> articles = enriched.readValuesToList();
+        assertThat(articles).extracting(article -> article.article().id()).containsExactly("dense", "a7");
+        EnrichedArticle tagged = articles.get(0);
+        assertThat(tagged.entities()).extracting(EntityTag::id).contains("huawei", "nvidia", "cambricon", "sk-hynix");
+        assertThat(tagged.entities()).allSatisfy(tag -> assertThat(tag.evidence()).isNotEmpty()
+                .hasSizeLessThanOrEqualTo(TagEvidence.SENTENCES));
+        assertThat(tagged.topics()).allSatisfy(tag -> assertThat(tag.evidence()).isNotEmpty()
+                .hasSizeLessThanOrEqualTo(TagEvidence.SENTENCES));
+        assertThat(entity(tagged, "huawei").salience()).isEqualTo(ArticleEnricher.ABOUT);
+        int bytes = JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES, tagged).length;
+        System.out.printf("280,000-character dense article: %d entity tags, enriched record %d bytes%n",
+                tagged.entities().size(), bytes);
+    }
+
+    @Test
+    void tagsAPageThatLostItsPunctuationWithBoundedEvidence() {
+        // Thousands of mentions, none with a sentence of its own: evidence quotes the cut runs of the page.
         String unpunctuated = "엔비디아 H20 화웨이 어센드 910C 수출 통제 강화 ".repeat(2_000);
         RawArticle flood = StoryFixtures.article("flood", "demo", "데모뉴스", "엔비디아 화웨이", unpunctuated);
         raw.pipeInput(flood.id(), json(flood));
-        raw.pipeInput("a7", json(article("a7")));
 
-        TestRecord<String, byte[]> dead = deadLetters.readRecord();
-        assertThat(dead.key()).isEqualTo("flood");
-        assertThat(dead.value()).isEqualTo(json(flood));
-        assertThat(DeadLetterHeaders.read(dead.headers(), DeadLetterHeaders.FAILURE)).isEqualTo("processing-error");
-        assertThat(DeadLetterHeaders.read(dead.headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("bytes of JSON");
-        assertThat(enriched.readValuesToList()).extracting(article -> article.article().id()).containsExactly("a7");
+        EnrichedArticle tagged = enriched.readValue();
+        assertThat(tagged.entities()).extracting(EntityTag::id).contains("nvidia", "nvidia-h20", "huawei");
+        assertThat(entity(tagged, "nvidia").evidence()).hasSize(TagEvidence.SENTENCES)
+                .extracting(Evidence::sentence).doesNotHaveDuplicates();
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
  * @param id       canonical id from the entity dictionary, e.g. {@code nvidia-h20}
  * @param name     display name, e.g. {@code Nvidia H20}
  * @param vendor   the id of the company that makes it, for chips and systems; otherwise {@code null}
- * @param evidence every place the article mentions it
+ * @param evidence the first few sentences that mention it (three at most), each with its first match
  * @param salience {@code about} when the article is about it (named in the title or lead, or repeated),
  *                 {@code mention} when it only mentions it
  */
