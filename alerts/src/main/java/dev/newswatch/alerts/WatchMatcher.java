@@ -11,6 +11,7 @@ import dev.newswatch.common.events.AlertedArticle;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.TopicTag;
+import dev.newswatch.common.streams.UnknownSchemaVersionException;
 
 /**
  * Matches one enriched article against every watch, giving one alert per matching watch.
@@ -31,8 +32,14 @@ public final class WatchMatcher {
         this.clock = clock;
     }
 
-    /** The alerts for {@code article}, in the order the watches are defined; empty when none matches. */
+    /**
+     * The alerts for {@code article}, in the order the watches are defined; empty when none matches.
+     *
+     * @throws UnknownSchemaVersionException for an article of a schema version newer than this code reads
+     */
     public List<Alert> match(EnrichedArticle article) {
+        UnknownSchemaVersionException.requireKnown("EnrichedArticle", article.schemaVersion(),
+                EnrichedArticle.SCHEMA_VERSION);
         Instant now = clock.instant();
         List<Alert> alerts = new ArrayList<>();
         for (Watch watch : watches) {

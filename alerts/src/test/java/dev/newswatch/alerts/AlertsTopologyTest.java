@@ -115,6 +115,28 @@ class AlertsTopologyTest {
     }
 
     @Test
+    void anArticleOfANewerSchemaVersionGoesToDeadLettersAndIsNotMatchedAsTheVersionThisCodeKnows() {
+        String current = new String(JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES,
+                article("art-3", List.of(huawei()), List.of())), StandardCharsets.UTF_8);
+        byte[] newer = current.replaceFirst("\"schemaVersion\":1,", "\"schemaVersion\":999,")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(newer).isNotEqualTo(current.getBytes(StandardCharsets.UTF_8));
+        enriched.pipeInput("art-3", newer);
+        pipe(article("art-4", List.of(huawei()), List.of()));
+
+        TestRecord<String, byte[]> deadLetter = deadLetters.readRecord();
+        assertThat(deadLetter.value()).isEqualTo(newer);
+        assertThat(DeadLetterHeaders.read(deadLetter.headers(), DeadLetterHeaders.FAILURE))
+                .isEqualTo("unknown-schema-version");
+        assertThat(DeadLetterHeaders.read(deadLetter.headers(), DeadLetterHeaders.ERROR_MESSAGE))
+                .contains("EnrichedArticle schemaVersion 999 is newer than this service reads (1)");
+        assertThat(allAlerts.readKeyValuesToList()).extracting(alert -> alert.key)
+                .containsExactly("china-ai-chips:art-4");
+        assertThat(registry.get("newswatch.alerts.dead.letters").tag("reason", "unknown-schema-version").counter()
+                .count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aWatchAlertsOnceForEachStoryNotForEachCopyOrReEdit() {
         Instant start = Instant.parse("2026-11-22T01:00:00Z");
         pipe(copyInStory("wire", "story-1", List.of(huawei()), List.of()), start);

@@ -13,6 +13,7 @@ import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.events.TopicTag;
+import dev.newswatch.common.streams.UnknownSchemaVersionException;
 
 /**
  * Tags a raw article with the entities it mentions and the topics it is about. Every tag carries its evidence:
@@ -66,7 +67,9 @@ public final class ArticleEnricher {
         taggers.set(new Taggers(new EntityMatcher(dictionary, normalizer), new TopicClassifier(rules, normalizer)));
     }
 
+    /** @throws UnknownSchemaVersionException for an article of a schema version newer than this code reads */
     public EnrichedArticle enrich(RawArticle article) {
+        UnknownSchemaVersionException.requireKnown("RawArticle", article.schemaVersion(), RawArticle.SCHEMA_VERSION);
         Tags tags = tag(article.title(), article.text());
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article, article.id(), tags.entities(),
                 tags.topics(), clock.instant());

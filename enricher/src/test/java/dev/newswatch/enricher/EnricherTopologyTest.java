@@ -200,6 +200,29 @@ class EnricherTopologyTest {
     }
 
     @Test
+    void sendsAnArticleOfANewerSchemaVersionToTheDeadLetterTopicInsteadOfReadingItAsTheVersionItKnows() {
+        String current = new String(json(article("a8")), StandardCharsets.UTF_8);
+        byte[] newer = current.replaceFirst("\"schemaVersion\":1,", "\"schemaVersion\":999,")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] zero = current.replaceFirst("\"schemaVersion\":1,", "\"schemaVersion\":0,").getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(newer, StandardCharsets.UTF_8)).startsWith("{\"schemaVersion\":999,");
+        raw.pipeInput("a8", newer);
+        raw.pipeInput("a9", zero);
+        raw.pipeInput("a10", json(article("a10")));
+
+        List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(TestRecord::key, TestRecord::value)
+                .containsExactly(tuple("a8", newer), tuple("a9", zero));
+        assertThat(dead).extracting(record -> DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.FAILURE))
+                .containsOnly("unknown-schema-version");
+        assertThat(DeadLetterHeaders.read(dead.get(0).headers(), DeadLetterHeaders.ERROR_MESSAGE))
+                .contains("RawArticle schemaVersion 999 is newer than this service reads (1)");
+        assertThat(enriched.readValuesToList()).extracting(article -> article.article().id()).containsExactly("a10");
+        assertThat(registry.get("newswatch.enricher.dead.letters").tag("reason", "unknown-schema-version").counter()
+                .count()).isEqualTo(2);
+    }
+
+    @Test
     void namesEveryOperatorStoreAndInternalTopic() {
         String description = topology.describe().toString();
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum FailureKind {
     /** The bytes are not a valid record of the expected type. */
     INVALID_RECORD,
+    /** The record is of a schema version this code does not read, such as one written by a newer producer. */
+    UNKNOWN_SCHEMA_VERSION,
     /** The record was valid but processing it failed. */
     PROCESSING_ERROR;
 

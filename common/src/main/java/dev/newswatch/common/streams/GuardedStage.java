@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes a record and applies one processing step to it. A poison record, whether it cannot be decoded or
  * makes the step throw, does not stop the application: it comes out as a failed {@link StageOutcome} carrying
- * its original bytes, with dead-letter headers naming its source topic, partition, offset and the error.
+ * its original bytes, with dead-letter headers naming its source topic, partition, offset and the error. A step
+ * that refuses a record's schema version ({@link UnknownSchemaVersionException}) fails it as
+ * {@link FailureKind#UNKNOWN_SCHEMA_VERSION}.
  */
 public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[], StageOutcome<O>> {
 
@@ -65,6 +67,9 @@ public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[
         O output;
         try {
             output = step.apply(input);
+        } catch (UnknownSchemaVersionException e) {
+            reject(record, FailureKind.UNKNOWN_SCHEMA_VERSION, e);
+            return;
         } catch (RuntimeException e) {
             reject(record, FailureKind.PROCESSING_ERROR, e);
             return;
