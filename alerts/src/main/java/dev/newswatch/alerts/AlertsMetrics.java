@@ -3,6 +3,7 @@ package dev.newswatch.alerts;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.streams.FailureKind;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -22,6 +24,9 @@ public final class AlertsMetrics {
     private final Map<String, Counter> alertsByWatch;
     private final Map<String, Counter> copiesSuppressedByWatch;
     private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
+    private final Map<String, AtomicInteger> deadByWatch;
+    private final Counter dictionaryReloaded;
+    private final Counter dictionaryRejected;
 
     public AlertsMetrics(MeterRegistry registry, Collection<String> watchIds) {
         articlesChecked = Counter.builder("newswatch.alerts.articles.checked")
@@ -37,12 +42,31 @@ public final class AlertsMetrics {
                         .description("Alerts not sent because the watch already alerted an earlier copy of the story")
                         .tag("watch", watchId)
                         .register(registry)));
+        deadByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), watchId -> {
+            AtomicInteger dead = new AtomicInteger();
+            Gauge.builder("newswatch.alerts.watches.dead", dead, AtomicInteger::get)
+                    .description("1 while the watch names an entity or topic id the dictionary no longer has, "
+                            + "0 while every id it names exists")
+                    .tag("watch", watchId)
+                    .register(registry);
+            return dead;
+        }));
+        dictionaryReloaded = dictionaryReloads(registry, "reloaded");
+        dictionaryRejected = dictionaryReloads(registry, "rejected");
         for (FailureKind reason : FailureKind.values()) {
             deadLettersByReason.put(reason, Counter.builder("newswatch.alerts.dead.letters")
                     .description("Enriched-article records sent to " + Topics.ENRICHED_ARTICLES_DEAD_LETTERS + ", by reason")
                     .tag("reason", reason.tag())
                     .register(registry));
         }
+    }
+
+    private static Counter dictionaryReloads(MeterRegistry registry, String outcome) {
+        return Counter.builder("newswatch.alerts.dictionary.reloads")
+                .description("Edits of entities.yml and topics.yml, by whether they were read to re-check the "
+                        + "watches or could not be read")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     public void articleChecked() {
@@ -63,6 +87,18 @@ public final class AlertsMetrics {
             throw new IllegalArgumentException("alert of unknown watch " + alert.watchId());
         }
         return counter;
+    }
+
+    void watchDead(String watchId, boolean dead) {
+        deadByWatch.get(watchId).set(dead ? 1 : 0);
+    }
+
+    void dictionaryReloaded() {
+        dictionaryReloaded.increment();
+    }
+
+    void dictionaryRejected() {
+        dictionaryRejected.increment();
     }
 
     public void deadLetter(FailureKind reason) {

@@ -1,6 +1,7 @@
 package dev.newswatch.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +20,15 @@ public final class AlertsService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
 
+    /** How soon an edit of entities.yml or topics.yml that leaves a watch dead is reported. */
+    private static final Duration DICTIONARY_CHECK_INTERVAL = Duration.ofSeconds(2);
+
     private final AlertsSettings settings;
     private final KafkaSettings kafka;
     private final Watches watches;
     private final ServiceMetrics serviceMetrics = new ServiceMetrics();
+    private final AlertsMetrics metrics;
+    private final DeadWatches deadWatches;
     private volatile StreamsApplication application;
 
     /** Reads the watches file now, so a bad one stops the process before it touches Kafka. */
@@ -31,6 +37,8 @@ public final class AlertsService implements NewswatchService {
         this.kafka = kafka;
         this.watches = Watches.load(settings.watchesFile(),
                 Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
+        this.metrics = new AlertsMetrics(serviceMetrics.registry(), watches.ids());
+        this.deadWatches = new DeadWatches(watches, settings.entitiesFile(), settings.topicsFile(), metrics);
     }
 
     @Override
@@ -49,11 +57,11 @@ public final class AlertsService implements NewswatchService {
     @Override
     public synchronized void start() {
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
-        AlertsMetrics metrics = new AlertsMetrics(serviceMetrics.registry(), watches.ids());
         WatchMatcher matcher = new WatchMatcher(watches.watches(), Clock.systemUTC());
         application = StreamsApplication.start(name(), AlertsTopology.build(matcher, metrics, settings.storyWindow()),
                 kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
                 serviceMetrics, settings.metricsPort());
+        deadWatches.start(DICTIONARY_CHECK_INTERVAL);
         log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED_ARTICLES, watches.ids(),
                 application.metricsPort());
     }
@@ -74,6 +82,7 @@ public final class AlertsService implements NewswatchService {
 
     @Override
     public synchronized void close() {
+        deadWatches.close();
         if (application != null) {
             application.close();
             application = null;

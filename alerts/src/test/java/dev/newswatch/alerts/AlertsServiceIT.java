@@ -84,6 +84,7 @@ class AlertsServiceIT {
             assertThat(metrics)
                     .contains("newswatch_alerts_alerts_emitted_total{watch=\"nvidia-china-exports\"} 1.0")
                     .contains("newswatch_alerts_dead_letters_total{reason=\"invalid-record\"} 1.0")
+                    .contains("newswatch_alerts_watches_dead{watch=\"nvidia-china-exports\"} 0.0")
                     .contains("kafka_stream");
         }
     }
