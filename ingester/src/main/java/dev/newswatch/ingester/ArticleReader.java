@@ -23,7 +23,7 @@ public final class ArticleReader {
         FetchedBody page = link.saved() != null ? link.saved().load()
                 : fetcher.fetch(new FetchRequest(url, source.id(), ErrorKind.PAGE_FETCH, Validators.NONE,
                         source.allowPrivateAddresses(), FetchRequest.Accept.PAGE));
-        return extractor.extract(decoder.decode(page.body(), page.contentType()), page.url(), link.published(),
+        return extractor.extract(decoder.decode(page, source.id()), page.url(), link.published(),
                 source.extraction(), source.language());
     }
 }

@@ -1,8 +1,11 @@
 package dev.newswatch.ingester;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.mozilla.universalchardet.UniversalDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Turns fetched bytes into text. The charset comes from, in order: a byte-order mark; the HTTP Content-Type and
@@ -21,8 +28,15 @@ import org.mozilla.universalchardet.UniversalDetector;
  * in the head, not only in jsoup's first 5 KB); and for a page that declares nothing, the bytes themselves (valid
  * UTF-8, else statistical detection). Korean sites lie about charsets, so a declaration under which the bytes
  * do not decode loses to one under which they do.
+ *
+ * <p>Bytes that are not valid in the charset chosen become U+FFFD, as always in Java; a fetched page with such
+ * bytes is counted as {@code newswatch.ingester.decode.errors} of its source and logged once, so broken text
+ * published downstream can be traced to where it came from.
  */
 public final class BodyDecoder {
+
+    private static final Logger log = LoggerFactory.getLogger(BodyDecoder.class);
+    private static final char REPLACEMENT = '\uFFFD';
 
     /**
      * What Korean sites call EUC-KR is in practice Microsoft's superset (it has 똠 and 햏, which EUC-KR lacks).
@@ -44,11 +58,66 @@ public final class BodyDecoder {
             "^\\s{0,64}<\\?xml[^<>]{0,200}?encoding\\s*=\\s*[\"']([A-Za-z0-9_:.\\-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
 
+    private final FetchMetrics metrics;
+
+    /** A decoder that counts nothing, for files read outside the service. */
+    public BodyDecoder() {
+        this(new FetchMetrics(new SimpleMeterRegistry()));
+    }
+
+    public BodyDecoder(FetchMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** The text of a body, decoded with the charset {@link #charsetOf} finds, without its byte-order mark. */
     public String decode(byte[] body, String contentType) {
-        Charset charset = charsetOf(body, contentType);
+        return decode(body, charsetOf(body, contentType));
+    }
+
+    /**
+     * The text of a page fetched for {@code sourceId}, as {@link #decode(byte[], String)} gives it; bytes not
+     * valid in its charset are counted and logged.
+     */
+    public String decode(FetchedBody page, String sourceId) {
+        Charset charset = charsetOf(page.body(), page.contentType());
+        String text = decode(page.body(), charset);
+        // Only a text holding U+FFFD can come from broken bytes; the page may also have written it itself.
+        if (text.indexOf(REPLACEMENT) >= 0) {
+            long malformed = malformedBytes(page.body(), charset);
+            if (malformed > 0) {
+                metrics.malformedBody(sourceId);
+                log.info("Source {}: {} of the {} bytes of {} are not valid {} and were read as U+FFFD", sourceId,
+                        malformed, page.body().length, page.url(), charset.name());
+            }
+        }
+        return text;
+    }
+
+    private static String decode(byte[] body, Charset charset) {
         int bomLength = bomLength(body);
         return new String(body, bomLength, body.length - bomLength, charset);
+    }
+
+    /** How many bytes of {@code body}, after its byte-order mark, are malformed or unmappable in {@code charset}. */
+    private static long malformedBytes(byte[] body, Charset charset) {
+        int bomLength = bomLength(body);
+        ByteBuffer in = ByteBuffer.wrap(body, bomLength, body.length - bomLength);
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer discarded = CharBuffer.allocate(8192);
+        long malformed = 0;
+        while (true) {
+            CoderResult result = decoder.decode(in, discarded, true);
+            if (result.isError()) {
+                malformed += result.length();
+                in.position(in.position() + result.length());
+            } else if (result.isOverflow()) {
+                discarded.clear();
+            } else {
+                return malformed;
+            }
+        }
     }
 
     /** The charset of a body; {@code contentType} is the HTTP header, or null when there is none (a file). */

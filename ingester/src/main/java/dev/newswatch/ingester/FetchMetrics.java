@@ -18,6 +18,7 @@ public final class FetchMetrics {
     static final String DURATION = "newswatch.ingester.fetch.duration";
     static final String ROBOTS_DENIALS = "newswatch.ingester.robots.denials";
     static final String RETRIES = "newswatch.ingester.fetch.retries";
+    static final String DECODE_ERRORS = "newswatch.ingester.decode.errors";
 
     /** Statuses common enough to tell apart; any other is counted by its class, such as 4xx. */
     private static final Set<Integer> NAMED_STATUSES = Set.of(200, 304, 401, 403, 404, 410, 429, 500, 502, 503, 504);
@@ -97,6 +98,14 @@ public final class FetchMetrics {
         Counter.builder(RETRIES)
                 .description("Requests tried again after a 429, a 5xx or a timeout")
                 .tag("source", source).tag("reason", reason.tag)
+                .register(registry).increment();
+    }
+
+    /** A fetched body held bytes not valid in its charset; they were read as U+FFFD. */
+    void malformedBody(String source) {
+        Counter.builder(DECODE_ERRORS)
+                .description("Fetched pages with bytes not valid in their charset, each read as U+FFFD")
+                .tag("source", source)
                 .register(registry).increment();
     }
 

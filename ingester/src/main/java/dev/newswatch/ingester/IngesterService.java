@@ -90,7 +90,7 @@ public final class IngesterService implements NewswatchService {
                 serviceMetrics.registry(), this::isHealthy);
 
         PageFetcher fetcher = new PageFetcher(settings, new FetchMetrics(serviceMetrics.registry()));
-        BodyDecoder decoder = new BodyDecoder();
+        BodyDecoder decoder = new BodyDecoder(new FetchMetrics(serviceMetrics.registry()));
         Clock clock = Clock.systemUTC();
         SourcePoller poller = new SourcePoller(LinkDiscovery.forEveryKind(fetcher, decoder, settings.maxBodyBytes()),
                 new ArticleReader(fetcher, decoder, new ArticleExtractor()), published, states, publisher, metrics,

@@ -64,7 +64,7 @@ public final class ListingPagePoller implements LinkDiscovery {
 
     /** Adds the page's article links to {@code links} (first mention wins) and returns the parsed page. */
     private Document read(FetchedBody fetched, Source source, Map<String, DiscoveredLink> links) {
-        Document page = Jsoup.parse(decoder.decode(fetched.body(), fetched.contentType()), fetched.url().toString());
+        Document page = Jsoup.parse(decoder.decode(fetched, source.id()), fetched.url().toString());
         for (Element match : page.select(source.linkSelector())) {
             Element anchor = match.is("a[href]") ? match : match.selectFirst("a[href]");
             if (anchor == null) {

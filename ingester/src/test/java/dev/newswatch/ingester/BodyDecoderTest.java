@@ -2,10 +2,14 @@ package dev.newswatch.ingester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 class BodyDecoderTest {
 
@@ -13,7 +17,8 @@ class BodyDecoderTest {
     /** 똠, 햏 and 뷁 exist in CP949 but not in EUC-KR, so they prove which decoder ran. */
     private static final String CP949_ONLY = "똠방각하 햏 뷁";
 
-    private final BodyDecoder decoder = new BodyDecoder();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final BodyDecoder decoder = new BodyDecoder(new FetchMetrics(registry));
 
     private static String page(String charsetMeta, String text) {
         return "<html><head>" + charsetMeta + "<title>시험</title></head><body><p>" + text + "</p></body></html>";
@@ -127,5 +132,50 @@ class BodyDecoderTest {
                 .isEqualTo("application/rss+xml; charset=x-windows-949");
         assertThat(decoder.contentTypeForXml("text/xml; charset=UTF-8")).isEqualTo("text/xml; charset=UTF-8");
         assertThat(decoder.contentTypeForXml(null)).isNull();
+    }
+
+    private static byte[] withBrokenBytes(byte[] valid, byte... broken) {
+        byte[] body = new byte[valid.length + broken.length];
+        int middle = valid.length / 2;
+        System.arraycopy(valid, 0, body, 0, middle);
+        System.arraycopy(broken, 0, body, middle, broken.length);
+        System.arraycopy(valid, middle, body, middle + broken.length, valid.length - middle);
+        return body;
+    }
+
+    private String decodeErrors(String source) {
+        return registry.scrape().lines()
+                .filter(line -> line.startsWith("newswatch_ingester_decode_errors_total{source=\"" + source + "\"}"))
+                .findFirst().orElse("none");
+    }
+
+    @Test
+    void aFetchedPageWithBytesInvalidInItsCharsetIsCountedForItsSource() {
+        String text = "엔비디아 H20 수출 통제 관련 기사 본문이다. ".repeat(20);
+        byte[] body = withBrokenBytes(page("<meta charset=\"utf-8\">", text).getBytes(StandardCharsets.UTF_8),
+                (byte) 0xED, (byte) 0xA0, (byte) 0xFF, (byte) 0xC3);
+        FetchedBody page = new FetchedBody(URI.create("http://127.0.0.1/news/1"), "text/html; charset=utf-8", body);
+
+        String decoded = decoder.decode(page, "etnews-it");
+
+        assertThat(decoded).isEqualTo(decoder.decode(body, "text/html; charset=utf-8")).contains("\uFFFD")
+                .contains("엔비디아 H20 수출 통제");
+        assertThat(decodeErrors("etnews-it")).endsWith(" 1.0");
+        decoder.decode(page, "etnews-it");
+        assertThat(decodeErrors("etnews-it")).as("once per page decoded").endsWith(" 2.0");
+    }
+
+    @Test
+    void aPageThatWritesTheReplacementCharacterItselfAndAKoreanPageAreNotCounted() {
+        byte[] ownReplacement = page("", "깨진 글자는 \uFFFD 로 표시된다").getBytes(StandardCharsets.UTF_8);
+        byte[] korean = page("<meta charset=\"euc-kr\">", "기사 " + CP949_ONLY).getBytes(WINDOWS_949);
+
+        assertThat(decoder.decode(new FetchedBody(URI.create("http://127.0.0.1/a"), "text/html", ownReplacement),
+                "own")).contains("\uFFFD");
+        assertThat(decoder.decode(new FetchedBody(URI.create("http://127.0.0.1/b"), "text/html", korean), "korean"))
+                .contains(CP949_ONLY);
+
+        assertThat(decodeErrors("own")).isEqualTo("none");
+        assertThat(decodeErrors("korean")).isEqualTo("none");
     }
 }

@@ -21,6 +21,7 @@ class FetchMetricsTest {
         metrics.received("etnews-it", 2048);
         metrics.robotsDenied("etnews-it");
         metrics.retried("etnews-it", FetchMetrics.RetryReason.THROTTLED);
+        metrics.malformedBody("etnews-it");
 
         String scrape = registry.scrape();
 
@@ -30,7 +31,8 @@ class FetchMetricsTest {
                 .contains("newswatch_ingester_fetch_received_bytes_total{source=\"etnews-it\"} 2048.0")
                 .contains("newswatch_ingester_fetch_duration_seconds_count{source=\"etnews-it\"} 2")
                 .contains("newswatch_ingester_robots_denials_total{source=\"etnews-it\"} 1.0")
-                .contains("newswatch_ingester_fetch_retries_total{reason=\"throttled\",source=\"etnews-it\"} 1.0");
+                .contains("newswatch_ingester_fetch_retries_total{reason=\"throttled\",source=\"etnews-it\"} 1.0")
+                .contains("newswatch_ingester_decode_errors_total{source=\"etnews-it\"} 1.0");
     }
 
     @Test
