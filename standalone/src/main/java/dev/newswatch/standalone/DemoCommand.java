@@ -5,11 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.newswatch.standalone.LocalPorts.Port;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code newswatch demo}: the whole system against a local sample news site; needs no internet. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -29,20 +34,30 @@ final class DemoCommand implements Callable<Integer> {
             description = "How often the sample feeds are polled, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        LocalPorts.requireFree(sitePort, "the sample news site", "--site-port");
-        DemoNewsSite site = DemoNewsSite.start(sitePort);
+        if (sitePort < 1 || sitePort > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--site-port must be a fixed port from 1 to 65535, not "
+                    + sitePort + ": the demo's sources name the site by it");
+        }
+        // Written before anything starts, so that it is checked with the rest of the configuration.
         Path sources = system.dataDirectory.resolve("demo").resolve("sources.yml");
         Files.createDirectories(sources.getParent());
-        Files.writeString(sources, demoSources(site, pollInterval), StandardCharsets.UTF_8);
-        System.out.println("Sample news site on " + site.baseUrl() + " (feeds " + site.rssFeedUrl() + ", "
-                + site.atomFeedUrl() + ")");
-        return SystemRunner.runUntilStopped(system, sources, site, System.out);
+        Files.writeString(sources, demoSources(DemoNewsSite.baseUrl(sitePort), pollInterval), StandardCharsets.UTF_8);
+        return SystemRunner.runUntilStopped(system, sources,
+                List.of(new Port(sitePort, "the sample news site", "--site-port")), () -> {
+                    DemoNewsSite site = DemoNewsSite.start(sitePort);
+                    System.out.println("Sample news site on " + site.baseUrl() + " (feeds " + site.rssFeedUrl()
+                            + ", " + site.atomFeedUrl() + ")");
+                    return site;
+                }, System.out);
     }
 
-    /** The sources file the demo's ingester reads: the sample site's two feeds. */
-    static String demoSources(DemoNewsSite site, Duration pollInterval) {
+    /** The sources file the demo's ingester reads: the two feeds of the sample site at {@code baseUrl}. */
+    static String demoSources(String baseUrl, Duration pollInterval) {
         return """
                 # Written by `newswatch demo`: the two feeds of the local sample news site. It runs on 127.0.0.1,
                 # an address real sources may never reach, hence allowPrivateAddresses.
@@ -59,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                     url: %s
                     pollInterval: %s
                     allowPrivateAddresses: true
-                """.formatted(site.rssFeedUrl(), pollInterval, site.atomFeedUrl(), pollInterval);
+                """.formatted(baseUrl + DemoNewsSite.RSS_FEED, pollInterval, baseUrl + DemoNewsSite.ATOM_FEED,
+                pollInterval);
     }
 }

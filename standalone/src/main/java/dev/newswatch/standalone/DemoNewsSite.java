@@ -58,7 +58,12 @@ public final class DemoNewsSite implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, the address every link on the site starts with. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return baseUrl(server.getAddress().getPort());
+    }
+
+    /** The base URL of the site served on {@code port}, known before it starts. */
+    public static String baseUrl(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     public String rssFeedUrl() {

@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
 public final class NewswatchCommand {
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new NewswatchCommand())
+        int exitCode = commandLine().execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** The command line, with bad configuration and taken ports reported as one line and exit code 2. */
+    static CommandLine commandLine() {
+        return new CommandLine(new NewswatchCommand())
                 .setExecutionExceptionHandler((error, line, parsed) -> {
                     if (error instanceof ConfigException || error instanceof LocalPorts.PortInUseException) {
                         line.getErr().println("Cannot start: " + error.getMessage());
@@ -20,9 +28,5 @@ public final class NewswatchCommand {
                     }
                     throw error;
                 });
-        int exitCode = commandLine.execute(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
     }
 }

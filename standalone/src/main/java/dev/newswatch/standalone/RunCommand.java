@@ -1,6 +1,7 @@
 package dev.newswatch.standalone;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.newswatch.common.config.ConfigLoader;
@@ -20,6 +21,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path sources = ConfigLoader.loadSection(system.configFile, "ingester", IngesterSettings.class).sourcesFile();
-        return SystemRunner.runUntilStopped(system, sources, () -> { }, System.out);
+        return SystemRunner.runUntilStopped(system, sources, List.of(), () -> () -> { }, System.out);
     }
 }

@@ -24,7 +24,8 @@ public final class StandaloneSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneSystem.class);
 
-    private final List<NewswatchService> started = new ArrayList<>();
+    /** Downstream first, the order they start in. */
+    private final List<NewswatchService> services = new ArrayList<>();
 
     private StandaloneSystem() {
     }
@@ -32,13 +33,22 @@ public final class StandaloneSystem implements AutoCloseable {
     /** Starts alerts, enricher and ingester against {@code broker}, downstream first. */
     public static StandaloneSystem start(EmbeddedKafkaBroker broker, KafkaSettings kafka, IngesterSettings ingester,
             EnricherSettings enricher, AlertsSettings alerts) {
-        KafkaSettings onBroker = new KafkaSettings(broker.bootstrapServers(), kafka.partitions(),
-                kafka.replicationFactor(), kafka.properties());
+        return prepare(broker.bootstrapServers(), kafka, ingester, enricher, alerts).start();
+    }
+
+    /**
+     * Builds the services, which reads and checks every file they use (sources, dictionary, topic rules,
+     * watches), and starts nothing: a bad file is refused before any port or broker is touched.
+     */
+    static StandaloneSystem prepare(String bootstrapServers, KafkaSettings kafka, IngesterSettings ingester,
+            EnricherSettings enricher, AlertsSettings alerts) {
+        KafkaSettings onBroker = new KafkaSettings(bootstrapServers, kafka.partitions(), kafka.replicationFactor(),
+                kafka.properties());
         StandaloneSystem system = new StandaloneSystem();
         try {
-            system.startService(new AlertsService(alerts, onBroker));
-            system.startService(new EnricherService(enricher, onBroker));
-            system.startService(new IngesterService(ingester, onBroker));
+            system.services.add(new AlertsService(alerts, onBroker));
+            system.services.add(new EnricherService(enricher, onBroker));
+            system.services.add(new IngesterService(ingester, onBroker));
         } catch (RuntimeException e) {
             system.close();
             throw e;
@@ -46,26 +56,35 @@ public final class StandaloneSystem implements AutoCloseable {
         return system;
     }
 
-    private void startService(NewswatchService service) {
-        started.add(service);
-        service.start();
-        log.info("{} started", service.name());
+    /** Starts alerts, enricher and ingester, downstream first; on a failure stops those started. */
+    StandaloneSystem start() {
+        try {
+            for (NewswatchService service : services) {
+                service.start();
+                log.info("{} started", service.name());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
     }
 
     public boolean isHealthy() {
-        return started.stream().allMatch(NewswatchService::isHealthy);
+        return services.stream().allMatch(NewswatchService::isHealthy);
     }
 
+    /** Stops every service, in reverse order; a service never started has nothing running and closes at once. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            NewswatchService service = started.get(i);
+        for (int i = services.size() - 1; i >= 0; i--) {
+            NewswatchService service = services.get(i);
             try {
                 service.close();
             } catch (RuntimeException e) {
                 log.warn("{} did not stop cleanly: {}", service.name(), e.getMessage());
             }
         }
-        started.clear();
+        services.clear();
     }
 }

@@ -2,7 +2,12 @@ package dev.newswatch.standalone;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.utils.Exit;
 
 import dev.newswatch.alerts.AlertsSettings;
 import dev.newswatch.common.ServiceLauncher;
@@ -11,8 +16,12 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.enricher.EnricherSettings;
 import dev.newswatch.ingester.IngesterSettings;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
+import dev.newswatch.standalone.LocalPorts.Port;
 
-/** Runs the embedded broker, the three services and the alert printer until the process is told to stop. */
+/**
+ * Runs the embedded broker, the three services and the alert printer until the process is told to stop. Every
+ * setting and file is read and checked, and every port found free, before anything starts.
+ */
 final class SystemRunner {
 
     private SystemRunner() {
@@ -20,9 +29,11 @@ final class SystemRunner {
 
     /**
      * @param sourcesFile the sources the ingester polls
-     * @param extra       something else to stop with the system, such as the demo site
+     * @param extraPorts  the ports {@code extra} listens on, checked with the system's
+     * @param extra       starts something else to run and stop with the system, such as the demo site
      */
-    static int runUntilStopped(SystemOptions options, Path sourcesFile, AutoCloseable extra, PrintStream out) {
+    static int runUntilStopped(SystemOptions options, Path sourcesFile, List<Port> extraPorts,
+            Supplier<AutoCloseable> extra, PrintStream out) {
         KafkaSettings kafka = ServiceLauncher.kafkaSettings(options.configFile);
         Path streamsState = options.dataDirectory.resolve("streams");
         IngesterSettings ingester = ConfigLoader.loadSection(options.configFile, "ingester", IngesterSettings.class)
@@ -31,34 +42,43 @@ final class SystemRunner {
                 .withStateDirectory(streamsState);
         AlertsSettings alerts = AlertsSettings.load(options.configFile)
                 .withStateDirectory(streamsState);
-
-        LocalPorts.requireFree(options.brokerPort, "the embedded Kafka broker", "--broker-port");
-        LocalPorts.requireFree(options.controllerPort, "the broker's KRaft controller", "--controller-port");
+        Port brokerPort = new Port(options.brokerPort, "the embedded Kafka broker", "--broker-port");
+        Port controllerPort = new Port(options.controllerPort, "the broker's KRaft controller", "--controller-port");
         String inConfig = " in " + options.configFile;
-        LocalPorts.requireFree(ingester.metricsPort(), "the ingester's metrics", "ingester.metricsPort" + inConfig);
-        LocalPorts.requireFree(enricher.metricsPort(), "the enricher's metrics", "enricher.metricsPort" + inConfig);
-        LocalPorts.requireFree(alerts.metricsPort(), "the alerts service's metrics", "alerts.metricsPort" + inConfig);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startPersistent(options.dataDirectory.resolve("kafka"),
-                options.brokerPort, options.controllerPort);
-        StandaloneSystem system;
+        // In the order the services bind them.
+        List<Port> metricsPorts = List.of(
+                new Port(alerts.metricsPort(), "the alerts service's metrics", "alerts.metricsPort" + inConfig),
+                new Port(enricher.metricsPort(), "the enricher's metrics", "enricher.metricsPort" + inConfig),
+                new Port(ingester.metricsPort(), "the ingester's metrics", "ingester.metricsPort" + inConfig));
+        List<Port> ports = new ArrayList<>(extraPorts);
+        ports.addAll(List.of(brokerPort, controllerPort));
+        ports.addAll(metricsPorts);
+
+        StandaloneSystem system = StandaloneSystem.prepare("127.0.0.1:" + options.brokerPort, kafka, ingester,
+                enricher, alerts);
+        List<AutoCloseable> running = new ArrayList<>(List.of(system));
+        EmbeddedKafkaBroker broker;
+        AlertPrinter printer;
         try {
-            system = StandaloneSystem.start(broker, kafka, ingester, enricher, alerts);
+            LocalPorts.requireFree(ports);
+            running.add(LocalPorts.binding(extraPorts, extra));
+            broker = startBroker(options.dataDirectory.resolve("kafka"), brokerPort, controllerPort);
+            running.add(broker);
+            LocalPorts.binding(metricsPorts, system::start);
+            printer = new AlertPrinter(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), out);
+            running.add(0, printer);
+            printer.start();
         } catch (RuntimeException e) {
-            broker.close();
+            running.forEach(SystemRunner::closeQuietly);
             throw e;
         }
-        AlertPrinter printer = new AlertPrinter(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), out);
-        printer.start();
         out.printf("Newswatch is running: broker %s, data in %s, metrics on :%d (ingester) :%d (enricher) :%d (alerts)."
                 + " Alerts appear below; Ctrl-C stops.%n", broker.bootstrapServers(), options.dataDirectory,
                 ingester.metricsPort(), enricher.metricsPort(), alerts.metricsPort());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeQuietly(printer);
-            closeQuietly(system);
-            closeQuietly(extra);
-            closeQuietly(broker);
+            running.forEach(SystemRunner::closeQuietly);
             stopped.countDown();
         }, "newswatch-shutdown"));
         try {
@@ -67,6 +87,28 @@ final class SystemRunner {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Starts the broker; a port taken since the check is a {@link LocalPorts.PortInUseException}. Kafka ends the
+     * process when its controller cannot bind (a fatal fault, with a stack trace and no word of the port), so for
+     * the start a fatal fault throws instead, and the port is found by probing.
+     */
+    static EmbeddedKafkaBroker startBroker(Path dataDirectory, Port broker, Port controller) {
+        Exit.Procedure failStart = (status, message) -> {
+            throw new IllegalStateException("the embedded Kafka broker failed to start (exit status " + status + ")");
+        };
+        Exit.setExitProcedure(failStart);
+        Exit.setHaltProcedure(failStart);
+        try {
+            // The controller binds first: when it fails the broker's port is still unbound, and when the broker
+            // fails its bind error names its port, so the controller's, which this start holds, is not blamed.
+            return LocalPorts.binding(List.of(controller, broker),
+                    () -> EmbeddedKafkaBroker.startPersistent(dataDirectory, broker.number(), controller.number()));
+        } finally {
+            Exit.resetExitProcedure();
+            Exit.resetHaltProcedure();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

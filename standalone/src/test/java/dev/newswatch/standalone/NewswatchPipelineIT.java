@@ -81,7 +81,7 @@ class NewswatchPipelineIT {
     void startSystem(@TempDir Path work) throws IOException {
         site = DemoNewsSite.start(0);
         Path sources = work.resolve("sources.yml");
-        Files.writeString(sources, DemoCommand.demoSources(site, Duration.ofSeconds(1)), StandardCharsets.UTF_8);
+        Files.writeString(sources, DemoCommand.demoSources(site.baseUrl(), Duration.ofSeconds(1)), StandardCharsets.UTF_8);
         Path config = ServiceLauncher.DEFAULT_CONFIG;
         ingester = ConfigLoader.loadSection(config, "ingester", IngesterSettings.class)
                 .withSourcesFile(sources).withMetricsPort(freePort()).withHostDelay(Duration.ofMillis(50));

@@ -38,7 +38,7 @@ class SourcesCommandTest {
     @Test
     void triesEverySourceOnceAndPrintsItsLinksAndFirstArticle() throws Exception {
         Path file = directory.resolve("sources.yml");
-        Files.writeString(file, DemoCommand.demoSources(site, Duration.ofMinutes(1)), StandardCharsets.UTF_8);
+        Files.writeString(file, DemoCommand.demoSources(site.baseUrl(), Duration.ofMinutes(1)), StandardCharsets.UTF_8);
 
         int exitCode = SourcesCommand.Check.checkAll(SourcesConfig.load(file).sources(),
                 new SourceCheck(IngesterSettings.defaults().withHostDelay(Duration.ZERO)), out);

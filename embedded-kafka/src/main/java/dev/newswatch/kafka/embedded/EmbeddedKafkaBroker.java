@@ -73,7 +73,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("cannot format the embedded broker's storage in " + logDirectory, e);
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            // A start that failed half-way (a port taken) leaves the controller running; it must not outlive it.
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
         log.info("Embedded Kafka broker listening on 127.0.0.1:{}, data in {}", brokerPort, logDirectory);
         return new EmbeddedKafkaBroker(server, dataDirectory, deleteOnClose, brokerPort);
     }
