@@ -44,11 +44,16 @@ public final class ConfigReloader implements AutoCloseable {
      * @param rejected told of every edit that did not load, e.g. to count it
      */
     public ConfigReloader(String name, List<Path> files, Runnable reload, Runnable rejected) {
+        this(name, files, files.stream().map(ConfigReloader::read).toList(), reload, rejected);
+    }
+
+    /** @param loaded the content of each file that the service runs with, in the order of {@code files} */
+    public ConfigReloader(String name, List<Path> files, List<byte[]> loaded, Runnable reload, Runnable rejected) {
         this.name = name;
         this.files = List.copyOf(files);
         this.reload = reload;
         this.rejected = rejected;
-        this.seen = new ArrayList<>(this.files.stream().map(ConfigReloader::read).toList());
+        this.seen = new ArrayList<>(loaded);
     }
 
     /** Checks every {@code interval} on a daemon thread until closed. */
