@@ -2,51 +2,62 @@ package dev.newswatch.enricher;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Scores each topic by the weights of its cues found in an article. Each distinct cue counts once per field, so
- * a repeated word cannot carry a topic alone; a cue in the title counts double, since a headline states what the
- * article is about; a cue in a body sentence that looks back (지난해 공개한) counts for less than news. A cue in a
- * sentence holding one of the topic's vetoes does not count at all, and a topic that requires a term the
- * article lacks scores nothing. A topic is tagged when its score reaches its threshold.
+ * Scores each topic by the cues and events (frames) found in an article, sentence by sentence, the way a reader
+ * weighs them. A cue is one telling term (설비투자); a frame is an event told by several terms close together in
+ * one sentence: an action and its object (HBM3E를 양산), an actor and its measure (미국의 제재). Each sentence gets
+ * its readings from the clause markers (background, speculative, planned, negated), and the topic says what a
+ * cue is worth under each: a model release told as history counts nothing, an export control told as background
+ * counts in full. A cue or frame in a sentence holding one of the topic's vetoes does not count; a topic that
+ * requires a term the article lacks scores nothing. Each distinct cue or frame counts once per field, at its best
+ * sentence, so a repeated word cannot carry a topic alone; the title counts double, since a headline states what
+ * the article is about. A topic is tagged when its score reaches its threshold; its evidence names the sentences
+ * that decided it.
  *
- * <p>Every term of every topic (cues, requirements, vetoes) and the background markers sit in one phrase index,
- * so a field is read once however many topics there are.
+ * <p>Every term of every topic and every clause marker sit in one phrase index, so a field is read once however
+ * many topics there are.
  */
 public final class TopicClassifier {
 
     private static final double TITLE_FACTOR = 2.0;
 
-    private enum Role { CUE, REQUIRED, VETO, BACKGROUND }
+    private enum Role { CUE, GROUP, REQUIRED, VETO, MARKER }
 
-    /** One use of a phrase: as a cue, requirement or veto of a topic, or as a background marker (no topic). */
-    private record Term(TopicRule rule, Role role, String phrase, int rank) {
+    /**
+     * One use of a phrase: as a cue, a frame group's term, a requirement or veto of a topic, or as a clause
+     * marker (no topic; {@code name} is then the reading).
+     */
+    private record Term(TopicRule rule, Role role, String name, String phrase, int rank) {
     }
 
     private final List<TopicRule> rules;
     private final PhraseIndex<List<Term>> terms;
-    private final double backgroundFactor;
 
     public TopicClassifier(TopicRules rules, TextNormalizer normalizer) {
         this.rules = rules.rules();
-        Map<String, List<Term>> byPhrase = new LinkedHashMap<>();
+        Phrases byPhrase = new Phrases(normalizer);
         for (TopicRule rule : rules.rules()) {
             int rank = 0;
             for (String cue : rule.cues().keySet()) {
-                add(byPhrase, normalizer, new Term(rule, Role.CUE, cue, rank++));
+                byPhrase.add(new Term(rule, Role.CUE, cue, cue, rank++));
             }
-            rule.requires().forEach(term -> add(byPhrase, normalizer, new Term(rule, Role.REQUIRED, term, 0)));
-            rule.vetoes().forEach(term -> add(byPhrase, normalizer, new Term(rule, Role.VETO, term, 0)));
+            rule.terms().forEach((group, members) -> members.forEach(member ->
+                    byPhrase.add(new Term(rule, Role.GROUP, group, member, 0))));
+            rule.requires().forEach(term -> byPhrase.add(new Term(rule, Role.REQUIRED, term, term, 0)));
+            rule.vetoes().forEach(term -> byPhrase.add(new Term(rule, Role.VETO, term, term, 0)));
         }
-        rules.background().markers().forEach(marker ->
-                add(byPhrase, normalizer, new Term(null, Role.BACKGROUND, marker, 0)));
-        this.terms = new PhraseIndex<>(byPhrase, normalizer);
-        this.backgroundFactor = rules.background().factor();
+        rules.clauses().byReading().forEach((reading, markers) -> markers.forEach(marker ->
+                byPhrase.add(new Term(null, Role.MARKER, reading.name(), marker, 0))));
+        this.terms = new PhraseIndex<>(byPhrase.terms, normalizer);
     }
 
     /** Every topic with its score, tagged or not, in rule order. */
@@ -55,13 +66,14 @@ public final class TopicClassifier {
         Found inText = found(text);
         List<TopicScore> scores = new ArrayList<>();
         for (TopicRule rule : rules) {
-            List<PhraseMatch<String>> titleCues = counted(rule, inTitle, title);
-            List<PhraseMatch<String>> textCues = counted(rule, inText, text);
+            List<Counted> titleEvidence = counted(rule, inTitle);
+            List<Counted> textEvidence = counted(rule, inText);
             boolean required = rule.requires().isEmpty() || inTitle.has(rule, Role.REQUIRED)
                     || inText.has(rule, Role.REQUIRED);
-            double score = required ? TITLE_FACTOR * weightOfDistinct(rule, titleCues, title, List.of())
-                    + weightOfDistinct(rule, textCues, text, inText.of(null, Role.BACKGROUND)) : 0;
-            scores.add(new TopicScore(rule, score, confidence(score, rule.threshold()), titleCues, textCues));
+            double score = required
+                    ? TITLE_FACTOR * weightOfDistinct(titleEvidence) + weightOfDistinct(textEvidence) : 0;
+            scores.add(new TopicScore(rule, score, confidence(score, rule.threshold()), matches(titleEvidence),
+                    matches(textEvidence)));
         }
         return scores;
     }
@@ -80,59 +92,160 @@ public final class TopicClassifier {
         return 1.0 - Math.pow(0.5, score / threshold);
     }
 
-    /** The cues of one topic in one field, overlaps resolved, that no veto in their sentence cancels. */
-    private static List<PhraseMatch<String>> counted(TopicRule rule, Found found, FieldText field) {
-        List<PhraseMatch<Term>> cues = found.of(rule, Role.CUE);
-        if (cues.isEmpty()) {
-            return List.of();
-        }
-        List<PhraseMatch<Term>> vetoes = found.of(rule, Role.VETO);
-        return PhraseIndex.leftmostLongest(cues, Comparator.comparingInt(Term::rank), cue -> true).stream()
-                .filter(cue -> !inSameSentence(cue, vetoes, field))
-                .map(cue -> new PhraseMatch<>(cue.payload().phrase(), cue.span()))
-                .toList();
+    /** A cue or frame that counts, by name, where it was found and what it is worth there. */
+    private record Counted(String name, TextSpan span, double weight) {
     }
 
-    /** Each distinct cue at the best weight it has in the field, background sentences weighing less. */
-    private double weightOfDistinct(TopicRule rule, List<PhraseMatch<String>> matches, FieldText field,
-            List<PhraseMatch<Term>> background) {
-        Map<String, Double> best = new HashMap<>();
-        for (PhraseMatch<String> match : matches) {
-            double weight = rule.cues().get(match.payload())
-                    * (inSameSentence(match, background, field) ? backgroundFactor : 1.0);
-            best.merge(match.payload(), weight, Math::max);
+    /** The cues and frames of one topic in one field that count: in no vetoed sentence, at a weight above 0. */
+    private static List<Counted> counted(TopicRule rule, Found found) {
+        Set<TextSpan> vetoed = new HashSet<>();
+        found.of(rule, Role.VETO).forEach(veto -> vetoed.add(found.sentenceOf(veto.span())));
+        List<Counted> counted = new ArrayList<>();
+        List<PhraseMatch<Term>> cues = PhraseIndex.leftmostLongest(found.of(rule, Role.CUE),
+                Comparator.comparingInt(Term::rank), cue -> true);
+        for (PhraseMatch<Term> cue : cues) {
+            addIfCounts(counted, rule, found, vetoed, cue.payload().name(), cue.span(),
+                    rule.cues().get(cue.payload().name()));
         }
+        if (!rule.frames().isEmpty()) {
+            Map<TextSpan, Map<String, List<TextSpan>>> groupsBySentence = new LinkedHashMap<>();
+            for (PhraseMatch<Term> term : found.of(rule, Role.GROUP)) {
+                groupsBySentence.computeIfAbsent(found.sentenceOf(term.span()), sentence -> new HashMap<>())
+                        .computeIfAbsent(term.payload().name(), group -> new ArrayList<>()).add(term.span());
+            }
+            rule.frames().forEach((name, frame) -> groupsBySentence.values().forEach(groups -> {
+                TextSpan span = closest(frame, groups);
+                if (span != null) {
+                    addIfCounts(counted, rule, found, vetoed, name, span, frame.weight());
+                }
+            }));
+        }
+        return counted;
+    }
+
+    private static void addIfCounts(List<Counted> counted, TopicRule rule, Found found, Set<TextSpan> vetoed,
+            String name, TextSpan span, double weight) {
+        TextSpan sentence = found.sentenceOf(span);
+        if (vetoed.contains(sentence)) {
+            return;
+        }
+        double worth = weight * rule.clauseWeights().factor(found.readingsOf(sentence));
+        if (worth > 0) {
+            counted.add(new Counted(name, span, worth));
+        }
+    }
+
+    /**
+     * The tightest span holding a term of every group of the frame, in the frame's order if it has one, if one
+     * fits within the frame's reach. Tries each combination: a sentence holds only a handful of each group's
+     * terms.
+     */
+    private static TextSpan closest(TopicFrame frame, Map<String, List<TextSpan>> groups) {
+        List<List<TextSpan>> parts = new ArrayList<>();
+        for (String group : frame.all()) {
+            List<TextSpan> spans = groups.get(group);
+            if (spans == null) {
+                return null;
+            }
+            parts.add(spans);
+        }
+        TextSpan[] best = {null};
+        combine(frame, parts, 0, null, new TextSpan(Integer.MAX_VALUE, Integer.MAX_VALUE), best);
+        return best[0];
+    }
+
+    /** Extends {@code sofar} (null before the first part) by each term of part {@code next}, keeping the best. */
+    private static void combine(TopicFrame frame, List<List<TextSpan>> parts, int next, TextSpan sofar,
+            TextSpan previous, TextSpan[] best) {
+        if (next == parts.size()) {
+            boolean tighter = best[0] == null || sofar.end() - sofar.start() < best[0].end() - best[0].start();
+            if (sofar.end() - sofar.start() <= frame.within() && tighter) {
+                best[0] = sofar;
+            }
+            return;
+        }
+        for (TextSpan span : parts.get(next)) {
+            if (frame.ordered() && sofar != null && span.start() < previous.end()) {
+                continue;
+            }
+            TextSpan extended = sofar == null ? span
+                    : new TextSpan(Math.min(sofar.start(), span.start()), Math.max(sofar.end(), span.end()));
+            combine(frame, parts, next + 1, extended, span, best);
+        }
+    }
+
+    /** Each distinct cue or frame at the best weight it has in the field. */
+    private static double weightOfDistinct(List<Counted> counted) {
+        Map<String, Double> best = new HashMap<>();
+        counted.forEach(each -> best.merge(each.name(), each.weight(), Math::max));
         return best.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    private static boolean inSameSentence(PhraseMatch<?> match, List<PhraseMatch<Term>> others, FieldText field) {
-        if (others.isEmpty()) {
-            return false;
-        }
-        TextSpan sentence = field.sentenceAt(match.span().start());
-        return others.stream().anyMatch(other -> sentence.contains(other.span().start()));
+    private static List<PhraseMatch<String>> matches(List<Counted> counted) {
+        return counted.stream()
+                .sorted(Comparator.comparingInt((Counted each) -> each.span().start()))
+                .map(each -> new PhraseMatch<>(each.name(), each.span()))
+                .toList();
     }
 
     private Found found(FieldText field) {
         // By identity: a rule is a record whose hash would walk all its cues on every lookup.
         Map<TopicRule, Map<Role, List<PhraseMatch<Term>>>> byRule = new IdentityHashMap<>();
+        Map<TextSpan, Set<ClauseReading>> readings = new HashMap<>();
         for (PhraseMatch<List<Term>> match : terms.findAll(field.normalized())) {
             for (Term term : match.payload()) {
+                if (term.role() == Role.MARKER) {
+                    readings.computeIfAbsent(field.sentenceAt(match.span().start()),
+                            sentence -> EnumSet.noneOf(ClauseReading.class))
+                            .add(ClauseReading.valueOf(term.name()));
+                    continue;
+                }
                 byRule.computeIfAbsent(term.rule(), rule -> new HashMap<>())
                         .computeIfAbsent(term.role(), role -> new ArrayList<>())
                         .add(new PhraseMatch<>(term, match.span()));
             }
         }
-        return new Found(byRule);
+        return new Found(field, byRule, readings);
     }
 
-    private static void add(Map<String, List<Term>> byPhrase, TextNormalizer normalizer, Term term) {
-        byPhrase.computeIfAbsent(normalizer.normalize(term.phrase()).text().strip(), phrase -> new ArrayList<>())
-                .add(term);
+    /**
+     * The terms by normalised phrase. Phrases that differ only in spacing (데이터센터, 데이터 센터) match the same
+     * text, so they share one entry, keyed by the spelling with the most gaps, whose variants cover the others';
+     * two entries would make one keyword of the index and one of them would be lost.
+     */
+    private static final class Phrases {
+        private final TextNormalizer normalizer;
+        private final Map<String, List<Term>> terms = new LinkedHashMap<>();
+        private final Map<String, String> keyByGapless = new HashMap<>();
+
+        Phrases(TextNormalizer normalizer) {
+            this.normalizer = normalizer;
+        }
+
+        void add(Term term) {
+            String phrase = normalizer.normalize(term.phrase()).text().strip();
+            String gapless = withoutGaps(phrase);
+            String key = keyByGapless.get(gapless);
+            if (key == null) {
+                keyByGapless.put(gapless, phrase);
+                key = phrase;
+            } else if (phrase.length() > key.length()) {
+                terms.put(phrase, terms.remove(key));
+                keyByGapless.put(gapless, phrase);
+                key = phrase;
+            }
+            terms.computeIfAbsent(key, any -> new ArrayList<>()).add(term);
+        }
+
+        private static String withoutGaps(String phrase) {
+            return phrase.replace(String.valueOf(TextNormalizer.SPACE), "")
+                    .replace(String.valueOf(TextNormalizer.HYPHEN), "");
+        }
     }
 
-    /** The terms found in one field, by topic (null for background markers) and role. */
-    private record Found(Map<TopicRule, Map<Role, List<PhraseMatch<Term>>>> byRule) {
+    /** The terms found in one field, by topic and role, and the readings of its sentences. */
+    private record Found(FieldText field, Map<TopicRule, Map<Role, List<PhraseMatch<Term>>>> byRule,
+            Map<TextSpan, Set<ClauseReading>> readings) {
 
         List<PhraseMatch<Term>> of(TopicRule rule, Role role) {
             return byRule.getOrDefault(rule, Map.of()).getOrDefault(role, List.of());
@@ -140,6 +253,14 @@ public final class TopicClassifier {
 
         boolean has(TopicRule rule, Role role) {
             return !of(rule, role).isEmpty();
+        }
+
+        TextSpan sentenceOf(TextSpan span) {
+            return field.sentenceAt(span.start());
+        }
+
+        Set<ClauseReading> readingsOf(TextSpan sentence) {
+            return readings.getOrDefault(sentence, Set.of());
         }
     }
 }

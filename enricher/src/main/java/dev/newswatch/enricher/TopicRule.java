@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One topic of {@code config/topics.yml}: the cues that suggest it, what must co-occur, what vetoes a cue, and
- * how much evidence it takes.
+ * One topic of {@code config/topics.yml}: the cues and events that suggest it, what must co-occur, what vetoes a
+ * cue, how much its sentence's reading (background, speculative, ...) leaves of a cue, and how much evidence it
+ * takes.
  *
- * @param id        canonical id, the contract with the alerts service, e.g. {@code export-controls}
- * @param cues      Korean or English term to weight; a cue in the title counts double
- * @param threshold the score an article needs to be tagged; absent or 0 means {@link #DEFAULT_THRESHOLD}
- * @param requires  the article must contain at least one of these terms to be tagged; empty means no need
- * @param vetoes    a cue in a sentence holding one of these terms does not count (주식 투자 is not capex)
+ * @param id            canonical id, the contract with the alerts service, e.g. {@code export-controls}
+ * @param cues          Korean or English term to weight, enough on its own; a cue in the title counts double
+ * @param threshold     the score an article needs to be tagged; absent or 0 means {@link #DEFAULT_THRESHOLD}
+ * @param requires      the article must contain at least one of these terms to be tagged; empty means no need
+ * @param vetoes        a cue or frame in a sentence holding one of these terms does not count (주식 투자 is not
+ *                      capex)
+ * @param terms         named groups of terms that {@code frames} combine
+ * @param frames        events by name, each recognised by terms of several groups close together in a sentence
+ * @param clauseWeights what a cue or frame is worth in a sentence of each reading; absent means full weight
  */
 public record TopicRule(String id, String name, Map<String, Double> cues, double threshold, List<String> requires,
-        List<String> vetoes) {
+        List<String> vetoes, Map<String, List<String>> terms, Map<String, TopicFrame> frames,
+        ClauseWeights clauseWeights) {
 
     public static final double DEFAULT_THRESHOLD = 2.0;
 
@@ -27,8 +33,10 @@ public record TopicRule(String id, String name, Map<String, Double> cues, double
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("topic " + id + " has no name");
         }
-        if (cues == null || cues.isEmpty()) {
-            throw new IllegalArgumentException("topic " + id + " has no cues");
+        cues = cues == null ? Map.of() : cues;
+        frames = frames == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(frames));
+        if (cues.isEmpty() && frames.isEmpty()) {
+            throw new IllegalArgumentException("topic " + id + " has neither cues nor frames");
         }
         for (Map.Entry<String, Double> cue : cues.entrySet()) {
             if (cue.getKey().isBlank()) {
@@ -46,6 +54,20 @@ public record TopicRule(String id, String name, Map<String, Double> cues, double
         }
         requires = terms(id, "requires", requires);
         vetoes = terms(id, "vetoes", vetoes);
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        if (terms != null) {
+            terms.forEach((group, members) -> groups.put(group, terms(id, "terms." + group, members)));
+        }
+        terms = Collections.unmodifiableMap(groups);
+        for (Map.Entry<String, TopicFrame> frame : frames.entrySet()) {
+            for (String group : frame.getValue().all()) {
+                if (!groups.containsKey(group)) {
+                    throw new IllegalArgumentException("topic " + id + ": frame '" + frame.getKey()
+                            + "' names term group '" + group + "', which 'terms' does not define");
+                }
+            }
+        }
+        clauseWeights = clauseWeights == null ? ClauseWeights.full() : clauseWeights;
     }
 
     private static List<String> terms(String id, String field, List<String> terms) {

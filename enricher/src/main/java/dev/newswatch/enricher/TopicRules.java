@@ -13,32 +13,33 @@ import dev.newswatch.common.config.ConfigProblem;
 public final class TopicRules {
 
     /**
-     * The file's shape: {@code background: {factor, markers}} and
-     * {@code topics: [ {id, name, threshold, cues: {term: weight}, requires, vetoes}, ... ]}.
+     * The file's shape: {@code clauses: {background, speculative, planned, negated}} (marker lists) and
+     * {@code topics: [ {id, name, threshold, cues: {term: weight}, requires, vetoes, terms, frames,
+     * clauseWeights}, ... ]}.
      */
-    record TopicsFile(BackgroundRule background, List<TopicRule> topics) {
+    record TopicsFile(ClauseMarkers clauses, List<TopicRule> topics) {
         TopicsFile {
-            background = background == null ? BackgroundRule.none() : background;
+            clauses = clauses == null ? ClauseMarkers.none() : clauses;
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }
 
-    private final BackgroundRule background;
+    private final ClauseMarkers clauses;
     private final List<TopicRule> rules;
 
-    private TopicRules(BackgroundRule background, List<TopicRule> rules) {
-        this.background = background;
+    private TopicRules(ClauseMarkers clauses, List<TopicRule> rules) {
+        this.clauses = clauses;
         this.rules = List.copyOf(rules);
     }
 
     /** Reads and checks the file; a {@link dev.newswatch.common.config.ConfigException} names what is wrong. */
     public static TopicRules load(Path file) {
         TopicsFile loaded = ConfigLoader.load(file, TopicsFile.class, TopicRules::problems);
-        return new TopicRules(loaded.background(), loaded.topics());
+        return new TopicRules(loaded.clauses(), loaded.topics());
     }
 
-    public BackgroundRule background() {
-        return background;
+    public ClauseMarkers clauses() {
+        return clauses;
     }
 
     /** In file order. */

@@ -109,7 +109,7 @@ class TopicClassifierTest {
     }
 
     private static final String GUARDED = """
-            background: {factor: 0.5, markers: [지난해, 앞서]}
+            clauses: {background: [지난해, 앞서], speculative: [가능성]}
             topics:
               - id: capex
                 name: Capex
@@ -119,6 +119,12 @@ class TopicClassifierTest {
                 name: Chip launch
                 cues: {출시: 2.0, 공개: 1.0}
                 requires: [칩, GPU]
+                clauseWeights: {background: 0.5, speculative: 0}
+              - id: ai-model-release
+                name: AI model release
+                terms: {model: [모델], release: [공개, 출시]}
+                frames: {model released: {weight: 2.0, all: [model, release], within: 10}}
+                clauseWeights: {background: 0}
             """;
 
     @Test
@@ -156,5 +162,33 @@ class TopicClassifierTest {
 
         assertThat(both.score()).isEqualTo(1.0);
         assertThat(both.textCues()).hasSize(2);
+    }
+
+    @Test
+    void aSentenceTheTopicIgnoresForItsReadingCountsNothing(@TempDir Path directory) throws IOException {
+        TopicScore guessed = scoreWith(GUARDED, "chip-launch", "", "새 칩을 출시할 가능성이 있다.", directory);
+        TopicScore reported = scoreWith(GUARDED, "chip-launch", "", "새 칩을 출시했다.", directory);
+
+        assertThat(guessed.score()).isZero();
+        assertThat(guessed.textCues()).isEmpty();
+        assertThat(reported.score()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aFrameCountsWhenAllItsPartsStandCloseInOneSentence(@TempDir Path directory) throws IOException {
+        TopicScore close = scoreWith(GUARDED, "ai-model-release", "", "회사가 새 모델을 공개했다.", directory);
+        assertThat(close.score()).isEqualTo(2.0);
+        assertThat(close.textCues()).singleElement().satisfies(frame -> {
+            assertThat(frame.payload()).isEqualTo("model released");
+            assertThat(frame.span()).isEqualTo(new TextSpan(6, 12));
+        });
+
+        assertThat(scoreWith(GUARDED, "ai-model-release", "", "모델 이야기. 회사가 공개했다.", directory).score())
+                .as("parts in two sentences").isZero();
+        assertThat(scoreWith(GUARDED, "ai-model-release", "",
+                "모델 이야기를 길게 길게 늘어놓은 뒤에 무언가를 공개했다.", directory).score())
+                .as("parts too far apart").isZero();
+        assertThat(scoreWith(GUARDED, "ai-model-release", "", "지난해 새 모델을 공개했다.", directory).score())
+                .as("told as history").isZero();
     }
 }

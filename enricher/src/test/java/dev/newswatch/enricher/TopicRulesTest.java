@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,40 +152,66 @@ class TopicRulesTest {
     }
 
     @Test
-    void readsRequirementsVetoesAndTheBackgroundRule() throws IOException {
+    void readsRequirementsVetoesFramesAndClauseReadings() throws IOException {
         Path file = write("""
-                background: {factor: 0.25, markers: [지난해]}
+                clauses: {background: [지난해], negated: [않]}
                 topics:
                   - id: capex
                     name: Capex
                     cues: {설비 투자: 2.0}
                     requires: [투자]
                     vetoes: [주식]
+                    terms: {spend: [투자, 투입], infrastructure: [데이터센터]}
+                    frames:
+                      spending on infrastructure: {weight: 1.5, all: [spend, infrastructure], within: 20}
+                    clauseWeights: {background: 0.25, negated: 0}
                 """);
 
         TopicRules rules = TopicRules.load(file);
 
-        assertThat(rules.background()).isEqualTo(new BackgroundRule(0.25, List.of("지난해")));
-        assertThat(rules.rules().get(0).requires()).containsExactly("투자");
-        assertThat(rules.rules().get(0).vetoes()).containsExactly("주식");
-        assertThat(TopicRules.load(write("topics: [{id: a, name: A, cues: {x: 1.0}}]")).background().markers())
-                .isEmpty();
+        assertThat(rules.clauses().background()).containsExactly("지난해");
+        assertThat(rules.clauses().negated()).containsExactly("않");
+        assertThat(rules.clauses().speculative()).isEmpty();
+        TopicRule capex = rules.rules().get(0);
+        assertThat(capex.requires()).containsExactly("투자");
+        assertThat(capex.vetoes()).containsExactly("주식");
+        assertThat(capex.terms()).containsEntry("spend", List.of("투자", "투입"));
+        assertThat(capex.frames()).containsEntry("spending on infrastructure",
+                new TopicFrame(1.5, List.of("spend", "infrastructure"), 20, false));
+        assertThat(capex.clauseWeights().factor(Set.of(ClauseReading.BACKGROUND))).isEqualTo(0.25);
+        assertThat(capex.clauseWeights().factor(Set.of(ClauseReading.BACKGROUND, ClauseReading.NEGATED)))
+                .isZero();
+        assertThat(capex.clauseWeights().factor(Set.of(ClauseReading.PLANNED))).isEqualTo(1.0);
+        TopicRules bare = TopicRules.load(write("topics: [{id: a, name: A, cues: {x: 1.0}}]"));
+        assertThat(bare.clauses().byReading().values()).allMatch(List::isEmpty);
+        assertThat(bare.rules().get(0).clauseWeights()).isEqualTo(ClauseWeights.full());
     }
 
     @Test
-    void rejectsABackgroundFactorAboveOneNamingItsLine() throws IOException {
-        Path file = write("""
+    void rejectsAFrameOverAnUndefinedTermGroupOrAClauseWeightAboveOneNamingTheLine() throws IOException {
+        assertRejectedAt(2, "frame 'launched' names term group 'launch'", """
                 topics:
-                  - {id: capex, name: Capex, cues: {설비 투자: 2.0}}
-                background:
-                  factor: 2
+                  - id: chip-launch
+                    name: Chip launch
+                    terms: {chip: [칩]}
+                    frames: {launched: {weight: 2.0, all: [chip, launch]}}
                 """);
+        assertRejectedAt(5, "must be in [0, 1]", """
+                topics:
+                  - id: capex
+                    name: Capex
+                    cues: {설비 투자: 2.0}
+                    clauseWeights:
+                      background: 2
+                """);
+    }
 
+    private void assertRejectedAt(int line, String message, String yaml) throws IOException {
+        Path file = write(yaml);
         assertThatThrownBy(() -> TopicRules.load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.line()).isEqualTo(3);
-                    assertThat(e.field()).startsWith("background");
-                    assertThat(e.getMessage()).contains("factor must be in (0, 1]");
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.getMessage()).contains(message);
                 });
     }
 }
