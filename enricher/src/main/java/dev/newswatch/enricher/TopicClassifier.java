@@ -99,7 +99,7 @@ public final class TopicClassifier {
     /** The cues and frames of one topic in one field that count: in no vetoed sentence, at a weight above 0. */
     private static List<Counted> counted(TopicRule rule, Found found) {
         Set<TextSpan> vetoed = new HashSet<>();
-        found.of(rule, Role.VETO).forEach(veto -> vetoed.add(found.sentenceOf(veto.span())));
+        found.of(rule, Role.VETO).forEach(veto -> vetoed.add(found.clauseOf(veto.span())));
         List<Counted> counted = new ArrayList<>();
         List<PhraseMatch<Term>> cues = PhraseIndex.leftmostLongest(found.of(rule, Role.CUE),
                 Comparator.comparingInt(Term::rank), cue -> true);
@@ -126,7 +126,7 @@ public final class TopicClassifier {
     private static void addIfCounts(List<Counted> counted, TopicRule rule, Found found, Set<TextSpan> vetoed,
             String name, TextSpan span, double weight) {
         TextSpan sentence = found.sentenceOf(span);
-        if (vetoed.contains(sentence)) {
+        if (vetoed.contains(found.clauseOf(span))) {
             return;
         }
         double worth = weight * rule.clauseWeights().factor(found.readingsOf(sentence));
@@ -257,6 +257,29 @@ public final class TopicClassifier {
 
         TextSpan sentenceOf(TextSpan span) {
             return field.sentenceAt(span.start());
+        }
+
+        /**
+         * The clause of the sentence holding {@code span}: the stretch between the commas around it. Writers join
+         * clauses about different things with a comma (공급을 멈췄고, 이에 … 반독점 조사를 시작했다), so what one
+         * clause says does not veto another.
+         */
+        TextSpan clauseOf(TextSpan span) {
+            TextSpan sentence = sentenceOf(span);
+            String text = field.original();
+            int start = span.start();
+            while (start > sentence.start() && !isClauseBreak(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = Math.max(span.end(), start);
+            while (end < sentence.end() && !isClauseBreak(text.charAt(end))) {
+                end++;
+            }
+            return new TextSpan(start, end);
+        }
+
+        private static boolean isClauseBreak(char c) {
+            return c == ',' || c == '，' || c == ';' || c == '、';
         }
 
         Set<ClauseReading> readingsOf(TextSpan sentence) {
