@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +97,7 @@ public final class TopicClassifier {
 
     /** The cues and frames of one topic in one field that count: in no vetoed sentence, at a weight above 0. */
     private static List<Counted> counted(TopicRule rule, Found found) {
-        Set<TextSpan> vetoed = new HashSet<>();
-        found.of(rule, Role.VETO).forEach(veto -> vetoed.add(found.clauseOf(veto.span())));
+        List<Integer> vetoed = found.of(rule, Role.VETO).stream().map(veto -> veto.span().start()).toList();
         List<Counted> counted = new ArrayList<>();
         List<PhraseMatch<Term>> cues = PhraseIndex.leftmostLongest(found.of(rule, Role.CUE),
                 Comparator.comparingInt(Term::rank), cue -> true);
@@ -123,12 +121,13 @@ public final class TopicClassifier {
         return counted;
     }
 
-    private static void addIfCounts(List<Counted> counted, TopicRule rule, Found found, Set<TextSpan> vetoed,
+    private static void addIfCounts(List<Counted> counted, TopicRule rule, Found found, List<Integer> vetoed,
             String name, TextSpan span, double weight) {
-        TextSpan sentence = found.sentenceOf(span);
-        if (vetoed.contains(found.clauseOf(span))) {
+        TextSpan clauses = found.clausesAround(span);
+        if (vetoed.stream().anyMatch(clauses::contains)) {
             return;
         }
+        TextSpan sentence = found.sentenceOf(span);
         double worth = weight * rule.clauseWeights().factor(found.readingsOf(sentence));
         if (worth > 0) {
             counted.add(new Counted(name, span, worth));
@@ -260,11 +259,11 @@ public final class TopicClassifier {
         }
 
         /**
-         * The clause of the sentence holding {@code span}: the stretch between the commas around it. Writers join
-         * clauses about different things with a comma (공급을 멈췄고, 이에 … 반독점 조사를 시작했다), so what one
-         * clause says does not veto another.
+         * The clause or clauses of the sentence that {@code span} touches: from the comma before its start to the
+         * comma after its end. Writers join clauses about different things with a comma (공급을 멈췄고, 이에 …
+         * 반독점 조사를 시작했다), so what one clause says does not veto another.
          */
-        TextSpan clauseOf(TextSpan span) {
+        TextSpan clausesAround(TextSpan span) {
             TextSpan sentence = sentenceOf(span);
             String text = field.original();
             int start = span.start();
