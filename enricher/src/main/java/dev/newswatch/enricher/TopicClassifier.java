@@ -63,6 +63,11 @@ public final class TopicClassifier {
     public List<TopicScore> score(FieldText title, FieldText text) {
         Found inTitle = found(title);
         Found inText = found(text);
+        PastYears.newsYear(List.of(title, text), Map.of(title, inTitle.readings(), text, inText.readings()))
+                .ifPresent(year -> {
+                    inTitle.markPast(PastYears.before(title, year));
+                    inText.markPast(PastYears.before(text, year));
+                });
         List<TopicScore> scores = new ArrayList<>();
         for (TopicRule rule : rules) {
             List<Counted> titleEvidence = counted(rule, inTitle);
@@ -283,6 +288,12 @@ public final class TopicClassifier {
 
         Set<ClauseReading> readingsOf(TextSpan sentence) {
             return readings.getOrDefault(sentence, Set.of());
+        }
+
+        /** Reads these sentences as background too: they name a year before the article's own. */
+        void markPast(List<TextSpan> sentences) {
+            sentences.forEach(sentence -> readings.computeIfAbsent(sentence,
+                    any -> EnumSet.noneOf(ClauseReading.class)).add(ClauseReading.BACKGROUND));
         }
     }
 }

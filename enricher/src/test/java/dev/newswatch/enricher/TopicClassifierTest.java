@@ -122,9 +122,17 @@ class TopicClassifierTest {
                 clauseWeights: {background: 0.5, speculative: 0}
               - id: ai-model-release
                 name: AI model release
-                terms: {model: [모델], release: [공개, 출시]}
-                frames: {model released: {weight: 2.0, all: [model, release], within: 10}}
+                terms: {model: [모델], release: [공개, 출시], launched: [공개한]}
+                frames:
+                  model released: {weight: 2.0, all: [model, release], within: 10}
+                  released model: {weight: 1.0, all: [launched, model], within: 10, ordered: true}
+                vetoes: [논문]
                 clauseWeights: {background: 0}
+              - id: data-center
+                name: Data centres
+                cues: {데이터센터: 1.0}
+                terms: {site: [데이터 센터], build: [건설]}
+                frames: {built: {weight: 2.0, all: [site, build]}}
             """;
 
     @Test
@@ -190,5 +198,41 @@ class TopicClassifierTest {
                 .as("parts too far apart").isZero();
         assertThat(scoreWith(GUARDED, "ai-model-release", "", "지난해 새 모델을 공개했다.", directory).score())
                 .as("told as history").isZero();
+    }
+
+    @Test
+    void anOrderedFrameNeedsItsPartsInOrder(@TempDir Path directory) throws IOException {
+        TopicScore before = scoreWith(GUARDED, "ai-model-release", "", "회사가 공개한 모델이 화제다.", directory);
+        assertThat(before.textCues()).extracting(PhraseMatch::payload).contains("released model");
+
+        TopicScore after = scoreWith(GUARDED, "ai-model-release", "", "모델은 회사가 공개한 것이다.", directory);
+        assertThat(after.textCues()).extracting(PhraseMatch::payload).doesNotContain("released model");
+    }
+
+    @Test
+    void aVetoHoldsInTheClausesACueTouchesOnly(@TempDir Path directory) throws IOException {
+        assertThat(scoreWith(GUARDED, "ai-model-release", "", "새 모델을 공개했고, 논문도 냈다.", directory).score())
+                .isEqualTo(2.0);
+        assertThat(scoreWith(GUARDED, "ai-model-release", "", "논문과 새 모델을 공개했다.", directory).score())
+                .isZero();
+    }
+
+    @Test
+    void aSentenceNamingAYearBeforeTheArticlesOwnIsBackground(@TempDir Path directory) throws IOException {
+        assertThat(scoreWith(GUARDED, "ai-model-release", "",
+                "2026년 새 소식이다. 2019년 새 모델을 공개했다.", directory).score()).as("2019 told in 2026").isZero();
+        assertThat(scoreWith(GUARDED, "ai-model-release", "",
+                "2026년 새 소식이다. 2026년 새 모델을 공개했다.", directory).score()).isEqualTo(2.0);
+        assertThat(scoreWith(GUARDED, "ai-model-release", "",
+                "2030년까지 투자한다. 2026년 새 모델을 공개했다.", directory).score())
+                .as("a deadline is not the article's year").isEqualTo(2.0);
+    }
+
+    @Test
+    void phrasesDifferingOnlyInSpacingAllCount(@TempDir Path directory) throws IOException {
+        TopicScore both = scoreWith(GUARDED, "data-center", "", "새 데이터센터를 건설한다.", directory);
+
+        assertThat(both.textCues()).extracting(PhraseMatch::payload).containsExactlyInAnyOrder("데이터센터", "built");
+        assertThat(both.score()).isEqualTo(3.0);
     }
 }
