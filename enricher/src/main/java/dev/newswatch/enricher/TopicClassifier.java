@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scores each topic by the cues and events (frames) found in an article, sentence by sentence, the way a reader
@@ -38,8 +40,13 @@ public final class TopicClassifier {
     private record Term(TopicRule rule, Role role, String name, String phrase, int rank) {
     }
 
+    /** A term of a frame group written as a pattern, matched apart from the phrase index. */
+    private record PatternTerm(Term term, Pattern pattern) {
+    }
+
     private final List<TopicRule> rules;
     private final PhraseIndex<List<Term>> terms;
+    private final List<PatternTerm> patterns = new ArrayList<>();
 
     public TopicClassifier(TopicRules rules, TextNormalizer normalizer) {
         this.rules = rules.rules();
@@ -49,8 +56,15 @@ public final class TopicClassifier {
             for (String cue : rule.cues().keySet()) {
                 byPhrase.add(new Term(rule, Role.CUE, cue, cue, rank++));
             }
-            rule.terms().forEach((group, members) -> members.forEach(member ->
-                    byPhrase.add(new Term(rule, Role.GROUP, group, member, 0))));
+            rule.terms().forEach((group, members) -> members.forEach(member -> {
+                Term term = new Term(rule, Role.GROUP, group, member, 0);
+                Pattern pattern = TopicRule.pattern(member);
+                if (pattern == null) {
+                    byPhrase.add(term);
+                } else {
+                    patterns.add(new PatternTerm(term, pattern));
+                }
+            }));
             rule.requires().forEach(term -> byPhrase.add(new Term(rule, Role.REQUIRED, term, term, 0)));
             rule.vetoes().forEach(term -> byPhrase.add(new Term(rule, Role.VETO, term, term, 0)));
         }
@@ -204,12 +218,31 @@ public final class TopicClassifier {
                             .add(ClauseReading.valueOf(term.name()));
                     continue;
                 }
-                byRule.computeIfAbsent(term.rule(), rule -> new HashMap<>())
-                        .computeIfAbsent(term.role(), role -> new ArrayList<>())
-                        .add(new PhraseMatch<>(term, match.span()));
+                add(byRule, term, match.span());
+            }
+        }
+        String normalized = field.normalized().text();
+        for (PatternTerm pattern : patterns) {
+            Matcher found = pattern.pattern().matcher(normalized);
+            while (found.find()) {
+                if (found.end() > found.start() && standsAlone(normalized, found.start(), found.end())) {
+                    add(byRule, pattern.term(), field.normalized().toOriginal(found.start(), found.end()));
+                }
             }
         }
         return new Found(field, byRule, readings);
+    }
+
+    private static void add(Map<TopicRule, Map<Role, List<PhraseMatch<Term>>>> byRule, Term term, TextSpan span) {
+        byRule.computeIfAbsent(term.rule(), rule -> new HashMap<>())
+                .computeIfAbsent(term.role(), role -> new ArrayList<>())
+                .add(new PhraseMatch<>(term, span));
+    }
+
+    /** Whether a pattern's match is a whole Latin-and-digit token, as Latin phrases must be. */
+    private static boolean standsAlone(String text, int start, int end) {
+        return (start == 0 || !PhraseIndex.isLatinOrDigit(text.codePointBefore(start)))
+                && (end == text.length() || !PhraseIndex.isLatinOrDigit(text.codePointAt(end)));
     }
 
     /**

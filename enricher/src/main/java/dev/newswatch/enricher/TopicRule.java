@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One topic of {@code config/topics.yml}: the cues and events that suggest it, what must co-occur, what vetoes a
@@ -16,7 +18,8 @@ import java.util.Map;
  * @param requires      the article must contain at least one of these terms to be tagged; empty means no need
  * @param vetoes        a cue or frame in a sentence holding one of these terms does not count (주식 투자 is not
  *                      capex)
- * @param terms         named groups of terms that {@code frames} combine
+ * @param terms         named groups of terms that {@code frames} combine; a term written {@code /regex/} is a
+ *                      pattern over the normalised (lower-case) text, such as a product code (mi350, c600)
  * @param frames        events by name, each recognised by terms of several groups close together in a sentence
  * @param clauseWeights what a cue or frame is worth in a sentence of each reading; absent means full weight
  */
@@ -58,6 +61,14 @@ public record TopicRule(String id, String name, Map<String, Double> cues, double
         if (terms != null) {
             terms.forEach((group, members) -> groups.put(group, terms(id, "terms." + group, members)));
         }
+        groups.forEach((group, members) -> members.forEach(member -> {
+            try {
+                pattern(member);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("topic " + id + ": term " + member + " in group '" + group
+                        + "' is not a valid pattern: " + e.getDescription());
+            }
+        }));
         terms = Collections.unmodifiableMap(groups);
         for (Map.Entry<String, TopicFrame> frame : frames.entrySet()) {
             for (String group : frame.getValue().all()) {
@@ -68,6 +79,12 @@ public record TopicRule(String id, String name, Map<String, Double> cues, double
             }
         }
         clauseWeights = clauseWeights == null ? ClauseWeights.full() : clauseWeights;
+    }
+
+    /** The pattern a term written {@code /regex/} stands for; null for a plain term. */
+    static Pattern pattern(String term) {
+        boolean isPattern = term.length() > 2 && term.startsWith("/") && term.endsWith("/");
+        return isPattern ? Pattern.compile(term.substring(1, term.length() - 1)) : null;
     }
 
     private static List<String> terms(String id, String field, List<String> terms) {

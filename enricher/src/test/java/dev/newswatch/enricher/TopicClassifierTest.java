@@ -133,6 +133,10 @@ class TopicClassifierTest {
                 cues: {데이터센터: 1.0}
                 terms: {site: [데이터 센터], build: [건설]}
                 frames: {built: {weight: 2.0, all: [site, build]}}
+              - id: product-launch
+                name: Product launch
+                terms: {product: ['/[a-z]{1,3}[0-9]{2,4}/'], launch: [출시]}
+                frames: {launched: {weight: 2.0, all: [product, launch], ordered: true}}
             """;
 
     @Test
@@ -234,5 +238,16 @@ class TopicClassifierTest {
 
         assertThat(both.textCues()).extracting(PhraseMatch::payload).containsExactlyInAnyOrder("데이터센터", "built");
         assertThat(both.score()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aPatternTermMatchesWholeLatinTokensOnly(@TempDir Path directory) throws IOException {
+        TopicScore code = scoreWith(GUARDED, "product-launch", "", "회사가 MI350을 출시했다.", directory);
+        assertThat(code.score()).isEqualTo(2.0);
+        assertThat(code.textCues()).singleElement().extracting(cue -> cue.span().of("회사가 MI350을 출시했다."))
+                .isEqualTo("MI350을 출시");
+
+        assertThat(scoreWith(GUARDED, "product-launch", "", "회사가 XMI3500X을 출시했다.", directory).score())
+                .as("inside a longer token").isZero();
     }
 }

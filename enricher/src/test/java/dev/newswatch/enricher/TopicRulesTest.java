@@ -188,13 +188,20 @@ class TopicRulesTest {
     }
 
     @Test
-    void rejectsAFrameOverAnUndefinedTermGroupOrAClauseWeightAboveOneNamingTheLine() throws IOException {
+    void rejectsABadFrameGroupPatternOrClauseWeightNamingTheLine() throws IOException {
         assertRejectedAt(2, "frame 'launched' names term group 'launch'", """
                 topics:
                   - id: chip-launch
                     name: Chip launch
                     terms: {chip: [칩]}
                     frames: {launched: {weight: 2.0, all: [chip, launch]}}
+                """);
+        assertRejectedAt(2, "term /[a-z/ in group 'code' is not a valid pattern", """
+                topics:
+                  - id: chip-launch
+                    name: Chip launch
+                    terms: {code: ['/[a-z/'], launch: [출시]}
+                    frames: {launched: {weight: 2.0, all: [code, launch]}}
                 """);
         assertRejectedAt(5, "must be in [0, 1]", """
                 topics:
