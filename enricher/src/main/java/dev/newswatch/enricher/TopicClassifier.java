@@ -142,9 +142,13 @@ public final class TopicClassifier {
 
     private static void addIfCounts(List<Counted> counted, TopicRule rule, Found found, List<Integer> vetoed,
             String name, TextSpan span, double weight) {
-        TextSpan clauses = found.clausesAround(span);
-        if (vetoed.stream().anyMatch(clauses::contains)) {
-            return;
+        if (!vetoed.isEmpty()) {
+            TextSpan clauses = found.clausesAround(span);
+            for (int veto : vetoed) {
+                if (clauses.contains(veto)) {
+                    return;
+                }
+            }
         }
         TextSpan sentence = found.sentenceOf(span);
         double worth = weight * rule.clauseWeights().factor(found.readingsOf(sentence));
@@ -213,7 +217,7 @@ public final class TopicClassifier {
         for (PhraseMatch<List<Term>> match : terms.findAll(field.normalized())) {
             for (Term term : match.payload()) {
                 if (term.role() == Role.MARKER) {
-                    readings.computeIfAbsent(field.sentenceAt(match.span().start()),
+                    readings.computeIfAbsent(sentenceAt(field, match.span().start()),
                             sentence -> EnumSet.noneOf(ClauseReading.class))
                             .add(ClauseReading.valueOf(term.name()));
                     continue;
@@ -221,14 +225,8 @@ public final class TopicClassifier {
                 add(byRule, term, match.span());
             }
         }
-        String normalized = field.normalized().text();
-        for (PatternTerm pattern : patterns) {
-            Matcher found = pattern.pattern().matcher(normalized);
-            while (found.find()) {
-                if (found.end() > found.start() && standsAlone(normalized, found.start(), found.end())) {
-                    add(byRule, pattern.term(), field.normalized().toOriginal(found.start(), found.end()));
-                }
-            }
+        if (!patterns.isEmpty()) {
+            findPatterns(field.normalized(), byRule);
         }
         return new Found(field, byRule, readings);
     }
@@ -239,10 +237,59 @@ public final class TopicClassifier {
                 .add(new PhraseMatch<>(term, span));
     }
 
-    /** Whether a pattern's match is a whole Latin-and-digit token, as Latin phrases must be. */
-    private static boolean standsAlone(String text, int start, int end) {
-        return (start == 0 || !PhraseIndex.isLatinOrDigit(text.codePointBefore(start)))
-                && (end == text.length() || !PhraseIndex.isLatinOrDigit(text.codePointAt(end)));
+    /**
+     * Matches the pattern terms against each whole token of ASCII letters and digits in the text (mi350 in
+     * mi350을), as Latin phrases must stand; a text has a few dozen such tokens, so this is far cheaper than
+     * searching at every offset. ASCII only, since asking the Unicode tables about every Hangul char would cost
+     * more than all the rest.
+     */
+    private void findPatterns(NormalizedText text, Map<TopicRule, Map<Role, List<PhraseMatch<Term>>>> byRule) {
+        String normalized = text.text();
+        List<Matcher> matchers = patterns.stream().map(pattern -> pattern.pattern().matcher(normalized)).toList();
+        int start = 0;
+        while (start < normalized.length()) {
+            if (!isAsciiLetterOrDigit(normalized.charAt(start))) {
+                start++;
+                continue;
+            }
+            int end = start;
+            while (end < normalized.length() && isAsciiLetterOrDigit(normalized.charAt(end))) {
+                end++;
+            }
+            for (int i = 0; i < matchers.size(); i++) {
+                if (matchers.get(i).region(start, end).matches()) {
+                    add(byRule, patterns.get(i).term(), text.toOriginal(start, end));
+                }
+            }
+            start = end;
+        }
+    }
+
+    /** Lower-case only: the text is normalised. */
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /**
+     * The sentence of the field holding {@code offset}, found by bisection: an article has dozens of sentences and
+     * the topic terms hundreds of matches. Between sentences (white space), the field as a whole.
+     */
+    private static TextSpan sentenceAt(FieldText field, int offset) {
+        List<TextSpan> sentences = field.sentences();
+        int low = 0;
+        int high = sentences.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            TextSpan sentence = sentences.get(middle);
+            if (offset < sentence.start()) {
+                high = middle - 1;
+            } else if (offset >= sentence.end()) {
+                low = middle + 1;
+            } else {
+                return sentence;
+            }
+        }
+        return field.sentenceAt(offset);
     }
 
     /**
@@ -293,7 +340,7 @@ public final class TopicClassifier {
         }
 
         TextSpan sentenceOf(TextSpan span) {
-            return field.sentenceAt(span.start());
+            return sentenceAt(field, span.start());
         }
 
         /**

@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * @param vetoes        a cue or frame in a sentence holding one of these terms does not count (주식 투자 is not
  *                      capex)
  * @param terms         named groups of terms that {@code frames} combine; a term written {@code /regex/} is a
- *                      pattern over the normalised (lower-case) text, such as a product code (mi350, c600)
+ *                      pattern that a whole Latin-and-digit token of the normalised (lower-case) text must match,
+ *                      such as a product code (mi350, c600)
  * @param frames        events by name, each recognised by terms of several groups close together in a sentence
  * @param clauseWeights what a cue or frame is worth in a sentence of each reading; absent means full weight
  */
