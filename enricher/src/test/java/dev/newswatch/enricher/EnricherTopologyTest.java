@@ -153,7 +153,7 @@ class EnricherTopologyTest {
         assertThat(exportControls.confidence()).isBetween(0.5, 1.0);
         assertThat(exportControls.evidence()).extracting(Evidence::matched).contains("수출 통제");
         assertThat(topic(article, "chip-launch").evidence()).extracting(Evidence::field, Evidence::matched)
-                .contains(tuple(ArticleField.TITLE, "양산"));
+                .contains(tuple(ArticleField.TITLE, "어센드 910C 양산"));
 
         assertThat(registry.get("newswatch.enricher.articles.enriched").counter().count()).isEqualTo(1);
         assertThat(registry.get("newswatch.enricher.entity.tags").tag("kind", "chip").counter().count()).isEqualTo(2);
