@@ -22,7 +22,7 @@ import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.enricher.ArticleEnricher;
 import dev.newswatch.enricher.EntityDictionary;
 import dev.newswatch.enricher.SignedArticle;
-import dev.newswatch.enricher.StorySignature;
+import dev.newswatch.enricher.ArticleSigner;
 import dev.newswatch.enricher.TopicRules;
 
 /**
@@ -42,7 +42,7 @@ public class TaggingBenchmark {
     private static final int ARTICLES = 1_000;
 
     private ArticleEnricher enricher;
-    private StorySignature signature;
+    private ArticleSigner signature;
     private RawArticle[] articles;
     private EnrichedArticle[] enriched;
     private int next;
@@ -52,7 +52,7 @@ public class TaggingBenchmark {
         Path config = Path.of(System.getProperty("newswatch.config", "config"));
         enricher = ArticleEnricher.of(EntityDictionary.load(config.resolve("entities.yml")),
                 TopicRules.load(config.resolve("topics.yml")), Clock.systemUTC());
-        signature = new StorySignature();
+        signature = new ArticleSigner();
         List<RawArticle> generated = new KoreanArticles(20261122L).next(ARTICLES);
         articles = generated.toArray(RawArticle[]::new);
         enriched = generated.stream().map(enricher::enrich).toArray(EnrichedArticle[]::new);
@@ -64,7 +64,7 @@ public class TaggingBenchmark {
         return enricher.enrich(articles[advance()]);
     }
 
-    /** The MinHash story signature the enricher adds before the story index. */
+    /** The MinHash story signature and event terms the enricher adds before the story and event indexes. */
     @Benchmark
     public SignedArticle signStory() {
         return signature.sign(enriched[advance()]);

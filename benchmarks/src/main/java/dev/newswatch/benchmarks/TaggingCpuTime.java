@@ -12,7 +12,7 @@ import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.enricher.ArticleEnricher;
 import dev.newswatch.enricher.EntityDictionary;
-import dev.newswatch.enricher.StorySignature;
+import dev.newswatch.enricher.ArticleSigner;
 import dev.newswatch.enricher.TopicRules;
 
 /**
@@ -34,7 +34,7 @@ public final class TaggingCpuTime {
         Path config = Path.of(System.getProperty("newswatch.config", "config"));
         ArticleEnricher enricher = ArticleEnricher.of(EntityDictionary.load(config.resolve("entities.yml")),
                 TopicRules.load(config.resolve("topics.yml")), Clock.systemUTC());
-        StorySignature signature = new StorySignature();
+        ArticleSigner signature = new ArticleSigner();
         List<RawArticle> articles = new KoreanArticles(20261122L).next(1_000);
         List<EnrichedArticle> enriched = articles.stream().map(enricher::enrich).toList();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

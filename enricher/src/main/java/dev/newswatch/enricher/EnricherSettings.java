@@ -20,6 +20,11 @@ import dev.newswatch.common.config.InvalidConfigValue;
  * @param storySimilarity least estimated Jaccard similarity of two articles' character shingles for them to be
  *                        one story, above 0 and at most 1; absent means 0.3 (rewrites of one wire report score
  *                        0.5 to 0.7, different reports on the same companies below 0.2)
+ * @param eventWindow     how far apart reports of one development may be published to share an event id, and how
+ *                        long the event index keeps an article; absent means 7 days
+ * @param eventSimilarity least similarity of two articles' weighted event terms for one event, above 0 and at most
+ *                        1; absent means 0.2 (reports of one development by different outlets mostly score 0.2 to 0.6,
+ *                        different developments on the same companies mostly below 0.15)
  * @param maxTextChars    longest article text tagged; a longer one is cut to this many characters first; absent
  *                        means 50,000 (a long feature is about 10,000)
  */
@@ -32,6 +37,8 @@ public record EnricherSettings(
         Duration commitInterval,
         Duration storyWindow,
         Double storySimilarity,
+        Duration eventWindow,
+        Double eventSimilarity,
         Integer maxTextChars) {
 
     /** Shorter texts than this would cut real articles. */
@@ -47,45 +54,58 @@ public record EnricherSettings(
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
         storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
+        eventWindow = eventWindow == null ? Duration.ofDays(7) : eventWindow;
+        eventSimilarity = eventSimilarity == null ? 0.2 : eventSimilarity;
         maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);
         ConfigValues.positive("storyWindow", storyWindow);
-        if (!(storySimilarity > 0 && storySimilarity <= 1)) {
-            throw new InvalidConfigValue("storySimilarity", "must be above 0 and at most 1, not " + storySimilarity);
-        }
+        ConfigValues.positive("eventWindow", eventWindow);
+        requireShare("storySimilarity", storySimilarity);
+        requireShare("eventSimilarity", eventSimilarity);
         if (maxTextChars < LEAST_TEXT_CHARS) {
             throw new InvalidConfigValue("maxTextChars",
                     "must be at least " + LEAST_TEXT_CHARS + ", not " + maxTextChars);
         }
     }
 
+    private static void requireShare(String field, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new InvalidConfigValue(field, "must be above 0 and at most 1, not " + value);
+        }
+    }
+
     public static EnricherSettings defaults() {
-        return new EnricherSettings(null, null, null, null, null, null, null, null, null);
+        return new EnricherSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public EnricherSettings withMetricsPort(int port) {
         return new EnricherSettings(port, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
     }
 
     public EnricherSettings withEntitiesFile(Path file) {
         return new EnricherSettings(metricsPort, file, topicsFile, applicationId, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
     }
 
     public EnricherSettings withTopicsFile(Path file) {
         return new EnricherSettings(metricsPort, entitiesFile, file, applicationId, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
     }
 
     public EnricherSettings withStateDirectory(Path directory) {
         return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, directory, commitInterval,
-                storyWindow, storySimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
     }
 
     public EnricherSettings withApplicationId(String id) {
         return new EnricherSettings(metricsPort, entitiesFile, topicsFile, id, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
+    }
+
+    public EnricherSettings withEventSimilarity(double similarity) {
+        return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, stateDirectory,
+                commitInterval, storyWindow, storySimilarity, eventWindow, similarity, maxTextChars);
     }
 }

@@ -21,8 +21,8 @@ import dev.newswatch.common.streams.StageOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * news.raw → cut over-long text → enrich → refuse what is too large to write → sign → story index →
- * news.enriched, with records that cannot be enriched going, untouched, to news.raw.dlq.
+ * news.raw → cut over-long text → enrich → refuse what is too large to write → sign → story index → event index
+ * → news.enriched, with records that cannot be enriched going, untouched, to news.raw.dlq.
  *
  * <p>Why the story index sits behind a single-partition repartition topic: news.raw is keyed by article id, so
  * the copies of one story arrive on different partitions and tasks. Tagging, the expensive part, still runs on
@@ -49,7 +49,7 @@ public final class EnricherTopology {
             MeterRegistry registry) {
         ArticleTextLimit limit = new ArticleTextLimit(settings.maxTextChars(), registry);
         EnrichedSizeLimit sizeLimit = new EnrichedSizeLimit();
-        StorySignature signature = new StorySignature();
+        ArticleSigner signer = new ArticleSigner();
         StreamsBuilder builder = new StreamsBuilder();
         Map<String, KStream<String, StageOutcome<EnrichedArticle>>> outcomes = builder
                 .stream(Topics.RAW_ARTICLES, Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -68,7 +68,7 @@ public final class EnricherTopology {
 
         outcomes.get(OUTCOME + ENRICHED)
                 .mapValues(StageOutcome::output, Named.as("enriched-article"))
-                .mapValues(signature::sign, Named.as("sign-story"))
+                .mapValues(signer::sign, Named.as("sign-story-and-event"))
                 .selectKey((key, signed) -> STORY_INDEX, Named.as("key-by-story-index"))
                 .repartition(Repartitioned.<String, SignedArticle>as(STORY_INDEX)
                         .withKeySerde(Serdes.String())
@@ -76,6 +76,8 @@ public final class EnricherTopology {
                         .withNumberOfPartitions(1))
                 .processValues(StoryClusterer.supplier(settings.storyWindow(), settings.storySimilarity(),
                         new StoryMetrics(registry)), Named.as("assign-story"))
+                .processValues(EventClusterer.supplier(settings.eventWindow(), settings.eventSimilarity(),
+                        new EventMetrics(registry)), Named.as("assign-event"))
                 .selectKey((key, article) -> article.article().id(), Named.as("key-by-article-id"))
                 .peek((id, article) -> metrics.enriched(article), Named.as("count-enriched"))
                 .to(Topics.ENRICHED_ARTICLES, Produced.with(Serdes.String(), JsonSerde.of(EnrichedArticle.class))

@@ -46,31 +46,18 @@ final class KoreanWords {
         KoreanTokenizer tokenizer = tokenizers.get();
         OffsetAttribute offsets = tokenizer.getAttribute(OffsetAttribute.class);
         PartOfSpeechAttribute pos = tokenizer.getAttribute(PartOfSpeechAttribute.class);
-        boolean cutAtName = false;
-        boolean onlyGrammarAfter = true;
-        try {
-            tokenizer.setReader(new StringReader(word));
-            tokenizer.reset();
-            while (tokenizer.incrementToken()) {
-                if (offsets.endOffset() == nameLength && offsets.startOffset() == 0) {
-                    cutAtName = true;
-                } else if (offsets.startOffset() >= nameLength) {
-                    onlyGrammarAfter &= GRAMMATICAL.contains(pos.getLeftPOS());
-                } else if (offsets.endOffset() > nameLength) {
-                    onlyGrammarAfter = false;
-                }
+        boolean[] cutAtName = {false};
+        boolean[] onlyGrammarAfter = {true};
+        NoriTokens.scan(tokenizer, word, () -> {
+            if (offsets.endOffset() == nameLength && offsets.startOffset() == 0) {
+                cutAtName[0] = true;
+            } else if (offsets.startOffset() >= nameLength) {
+                onlyGrammarAfter[0] &= GRAMMATICAL.contains(pos.getLeftPOS());
+            } else if (offsets.endOffset() > nameLength) {
+                onlyGrammarAfter[0] = false;
             }
-            tokenizer.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading from a string cannot fail", e);
-        } finally {
-            try {
-                tokenizer.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return cutAtName && onlyGrammarAfter;
+        });
+        return cutAtName[0] && onlyGrammarAfter[0];
     }
 
     private static UserDictionary userDictionary(Collection<String> names) {

@@ -3,10 +3,15 @@ package dev.newswatch.enricher;
 import dev.newswatch.common.events.EnrichedArticle;
 
 /**
- * An enriched article on its way to the story index, with its {@link StorySignature} computed where the tagging
- * ran, so the single story-index task only looks up and stores.
+ * An enriched article on its way to the story and event indexes, with its {@link StorySignature} and
+ * {@link EventTerms} computed where the tagging ran, so the single index task only looks up and stores.
  *
  * @param signature the MinHash slots, or {@code null} when the article is too short to be grouped
+ * @param terms     what the article says happened
  */
-public record SignedArticle(EnrichedArticle article, int[] signature) {
+public record SignedArticle(EnrichedArticle article, int[] signature, EventTerms terms) {
+
+    SignedArticle withStoryId(String storyId) {
+        return new SignedArticle(article.withStoryAndEvent(storyId, article.eventId()), signature, terms);
+    }
 }

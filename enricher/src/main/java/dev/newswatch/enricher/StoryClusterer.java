@@ -1,65 +1,39 @@
 package dev.newswatch.enricher;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import dev.newswatch.common.events.EnrichedArticle;
 
 /**
- * Gives every article the story id of the first article of its story seen within the story window: the story of
- * the most similar earlier article whose {@link StorySignature} is similar enough (the earlier one on a tie),
- * else its own id. An article id seen before (a re-edit) keeps the story it was given.
- *
- * <p>The index lives in two persistent, changelogged key-value stores, so it survives restarts and moves with
- * the task: {@value #SIGNATURES} (article id to {@link StoryEntry}) and {@value #BANDS} (LSH band key to the
- * articles in that band, the candidates of a new article). Entries expire one window after their record time:
- * a look-up ignores older entries at once, and a stream-time punctuation deletes them to keep the stores small.
- * It must see every article, whatever partition of news.raw it came from: see {@link EnricherTopology}.
+ * Runs the {@link StoryIndex} over two persistent, changelogged key-value stores, so it survives restarts and
+ * moves with the task: {@value #SIGNATURES} (article id to {@link StoryEntry}) and {@value #BANDS} (LSH band key to
+ * the articles in that band). A stream-time punctuation deletes expired entries. It must see every article,
+ * whatever partition of news.raw it came from: see {@link EnricherTopology}.
  */
-public final class StoryClusterer implements FixedKeyProcessor<String, SignedArticle, EnrichedArticle> {
+public final class StoryClusterer implements FixedKeyProcessor<String, SignedArticle, SignedArticle> {
 
     public static final String SIGNATURES = "story-signatures";
     public static final String BANDS = "story-bands";
 
-    private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
     /** How often, in stream time, expired entries are deleted; look-ups never see them either way. */
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
-    /**
-     * Most articles kept per band. A band shared by very many articles (one story copied over and over, or
-     * boilerplate no pattern strips) would make every look-up read them all; the newest suffice, since copies
-     * share their story id.
-     */
-    static final int BAND_MEMBERS = 16;
-    /** Most candidates compared with a new article. */
-    static final int CANDIDATES = 8;
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
-    private final long windowMillis;
+    private final Duration window;
     private final double similarity;
     private final StoryMetrics metrics;
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
-    private KeyValueStore<String, StoryEntry> signatures;
-    private KeyValueStore<String, BandMembers> bands;
+    private FixedKeyProcessorContext<String, SignedArticle> context;
+    private StoryIndex index;
 
     private StoryClusterer(Duration window, double similarity, StoryMetrics metrics) {
-        this.windowMillis = window.toMillis();
+        this.window = window;
         this.similarity = similarity;
         this.metrics = metrics;
     }
@@ -68,11 +42,11 @@ public final class StoryClusterer implements FixedKeyProcessor<String, SignedArt
      * @param window     how long after an article a copy still joins its story
      * @param similarity least estimated Jaccard similarity of two articles' shingles for one story
      */
-    public static FixedKeyProcessorSupplier<String, SignedArticle, EnrichedArticle> supplier(Duration window,
+    public static FixedKeyProcessorSupplier<String, SignedArticle, SignedArticle> supplier(Duration window,
             double similarity, StoryMetrics metrics) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
-            public FixedKeyProcessor<String, SignedArticle, EnrichedArticle> get() {
+            public FixedKeyProcessor<String, SignedArticle, SignedArticle> get() {
                 return new StoryClusterer(window, similarity, metrics);
             }
 
@@ -88,130 +62,17 @@ public final class StoryClusterer implements FixedKeyProcessor<String, SignedArt
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, SignedArticle> context) {
         this.context = context;
-        this.signatures = context.getStateStore(SIGNATURES);
-        this.bands = context.getStateStore(BANDS);
-        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purgeBefore);
+        this.index = new StoryIndex(IndexStore.of(context.getStateStore(SIGNATURES)),
+                IndexStore.of(context.getStateStore(BANDS)), window, similarity, metrics);
+        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, index::purgeBefore);
     }
 
     @Override
     public void process(FixedKeyRecord<String, SignedArticle> record) {
-        EnrichedArticle article = record.value().article();
-        String storyId = storyOf(article.article().id(), record.value().signature(), record.timestamp());
-        context.forward(record.withValue(new EnrichedArticle(article.schemaVersion(), article.article(), storyId,
-                article.entities(), article.topics(), article.enrichedAt())));
-    }
-
-    private String storyOf(String articleId, int[] signature, long now) {
-        StoryEntry known = live(signatures.get(articleId), now);
-        if (known != null) {
-            metrics.reEdit();
-            return known.storyId();
-        }
-        if (signature == null) {
-            metrics.tooShort();
-            return articleId;
-        }
-        StoryEntry match = bestMatch(signature, now);
-        String storyId = match == null ? articleId : match.storyId();
-        if (match == null) {
-            metrics.newStory();
-        } else {
-            metrics.copy();
-            log.debug("Article {} joins story {}", articleId, storyId);
-        }
-        remember(articleId, new StoryEntry(storyId, now, signature));
-        return storyId;
-    }
-
-    /** The most similar live candidate at or above the threshold, the earlier one on a tie; or {@code null}. */
-    private StoryEntry bestMatch(int[] signature, long now) {
-        Map<String, Integer> sharedBands = new HashMap<>();
-        for (String band : StorySignature.bandKeys(signature)) {
-            BandMembers members = bands.get(band);
-            if (members != null) {
-                members.articleIds().forEach(id -> sharedBands.merge(id, 1, Integer::sum));
-            }
-        }
-        StoryEntry best = null;
-        double bestSimilarity = similarity;
-        for (String candidate : mostSharedBands(sharedBands)) {
-            StoryEntry entry = live(signatures.get(candidate), now);
-            if (entry == null) {
-                continue;
-            }
-            double score = StorySignature.similarity(signature, entry.signature());
-            if (score > bestSimilarity || score == bestSimilarity && (best == null || entry.seenAt() < best.seenAt())) {
-                best = entry;
-                bestSimilarity = score;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The candidates worth comparing: those sharing the most bands, as the expected share of equal bands grows
-     * with the cube of the similarity. Bounds the look-ups when many stored articles look alike.
-     */
-    private static List<String> mostSharedBands(Map<String, Integer> sharedBands) {
-        return sharedBands.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(CANDIDATES)
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    private StoryEntry live(StoryEntry entry, long now) {
-        return entry == null || entry.seenAt() < now - windowMillis ? null : entry;
-    }
-
-    private void remember(String articleId, StoryEntry entry) {
-        forget(articleId, signatures.get(articleId));
-        signatures.put(articleId, entry);
-        for (String band : StorySignature.bandKeys(entry.signature())) {
-            BandMembers members = bands.get(band);
-            List<String> ids = members == null ? new ArrayList<>() : new ArrayList<>(members.articleIds());
-            ids.add(articleId);
-            if (ids.size() > BAND_MEMBERS) {
-                ids.subList(0, ids.size() - BAND_MEMBERS).clear();
-            }
-            bands.put(band, new BandMembers(ids));
-        }
-    }
-
-    private void forget(String articleId, StoryEntry entry) {
-        if (entry == null) {
-            return;
-        }
-        signatures.delete(articleId);
-        for (String band : StorySignature.bandKeys(entry.signature())) {
-            BandMembers members = bands.get(band);
-            if (members == null) {
-                continue;
-            }
-            List<String> ids = new ArrayList<>(members.articleIds());
-            ids.remove(articleId);
-            if (ids.isEmpty()) {
-                bands.delete(band);
-            } else {
-                bands.put(band, new BandMembers(ids));
-            }
-        }
-    }
-
-    private void purgeBefore(long streamTime) {
-        List<KeyValue<String, StoryEntry>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, StoryEntry> all = signatures.all()) {
-            all.forEachRemaining(entry -> {
-                if (live(entry.value, streamTime) == null) {
-                    expired.add(entry);
-                }
-            });
-        }
-        expired.forEach(entry -> forget(entry.key, entry.value));
-        if (!expired.isEmpty()) {
-            log.debug("Story index: {} articles older than the window forgotten", expired.size());
-        }
+        SignedArticle signed = record.value();
+        String storyId = index.storyOf(signed.article().article().id(), signed.signature(), record.timestamp());
+        context.forward(record.withValue(signed.withStoryId(storyId)));
     }
 }

@@ -9,13 +9,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Compact binary serdes for the story index's store values. Every article costs some fifty look-ups and writes
+ * Compact binary serdes for the story index's store values (and the helpers {@link EventIndexSerdes} shares). Every article costs some fifty look-ups and writes
  * in these stores; as JSON, reading and writing them took more of the stream thread than tagging did. Each value
  * starts with a format version byte, so the layout can change without misreading a stored or changelogged value.
  */
 final class StoryIndexSerdes {
 
-    private static final byte VERSION = 1;
+    static final byte VERSION = 1;
 
     private StoryIndexSerdes() {
     }
@@ -55,38 +55,55 @@ final class StoryIndexSerdes {
             if (members == null) {
                 return null;
             }
-            List<byte[]> ids = members.articleIds().stream().map(id -> id.getBytes(StandardCharsets.UTF_8)).toList();
-            ByteBuffer out = ByteBuffer.allocate(1 + 4 + ids.stream().mapToInt(id -> 4 + id.length).sum());
-            out.put(VERSION).putInt(ids.size());
-            ids.forEach(id -> out.putInt(id.length).put(id));
+            ByteBuffer out = ByteBuffer.allocate(1 + bytesOf(members.articleIds()));
+            out.put(VERSION);
+            putStrings(out, members.articleIds());
             return out.array();
         }, (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
-            ByteBuffer in = versioned(bytes);
-            int count = in.getInt();
-            List<String> ids = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                ids.add(string(in));
-            }
-            return new BandMembers(ids);
+            return new BandMembers(strings(versioned(bytes)));
         });
     }
 
-    private static ByteBuffer versioned(byte[] bytes) {
+    /** The bytes after the version byte, which must be this version's. */
+    static ByteBuffer versioned(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();
         if (version != VERSION) {
-            throw new IllegalStateException("story index value of format " + version + ", this version reads "
+            throw new IllegalStateException("index value of format " + version + ", this version reads "
                     + VERSION);
         }
         return in;
     }
 
-    private static String string(ByteBuffer in) {
+    static String string(ByteBuffer in) {
         byte[] bytes = new byte[in.getInt()];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** How many bytes {@link #putStrings} writes for {@code strings}. */
+    static int bytesOf(List<String> strings) {
+        return 4 + strings.stream().mapToInt(value -> 4 + value.getBytes(StandardCharsets.UTF_8).length).sum();
+    }
+
+    /** count, then each string length-prefixed UTF-8 */
+    static void putStrings(ByteBuffer out, List<String> strings) {
+        out.putInt(strings.size());
+        strings.forEach(value -> {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            out.putInt(bytes.length).put(bytes);
+        });
+    }
+
+    static List<String> strings(ByteBuffer in) {
+        int count = in.getInt();
+        List<String> strings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            strings.add(string(in));
+        }
+        return strings;
     }
 }

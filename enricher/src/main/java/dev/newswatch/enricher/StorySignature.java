@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import dev.newswatch.common.events.EnrichedArticle;
 
 /**
  * MinHash of an article's {@link StoryText} over character shingles, so that the share of equal slots of two
@@ -46,11 +45,6 @@ public final class StorySignature {
     }
 
     private final StoryText storyText = new StoryText();
-
-    /** The article with the signature of its title and text. */
-    public SignedArticle sign(EnrichedArticle article) {
-        return new SignedArticle(article, of(article.article().title(), article.article().text()));
-    }
 
     /** The signature of an article, or {@code null} when it has too little text to be grouped with others. */
     public int[] of(String title, String text) {

@@ -227,7 +227,8 @@ class EnricherTopologyTest {
         String description = topology.describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
-                .contains("story-index-repartition", "assign-story", StoryClusterer.SIGNATURES, StoryClusterer.BANDS);
+                .contains("story-index-repartition", "assign-story", StoryClusterer.SIGNATURES, StoryClusterer.BANDS,
+                        "assign-event", EventClusterer.ARTICLES, EventClusterer.TERMS, EventClusterer.COUNTS);
     }
 
     @Test
@@ -243,6 +244,7 @@ class EnricherTopologyTest {
         assertThat(records).extracting(TestRecord::key)
                 .containsExactly("yna-950pr", "nsis-950pr", "portal-950pr", "hk-950pr", "yna-950pr");
         assertThat(records).extracting(record -> record.value().storyId()).containsOnly("yna-950pr");
+        assertThat(records).extracting(record -> record.value().eventId()).containsOnly("yna-950pr");
         assertThat(registry.get("newswatch.enricher.stories").tag("outcome", "new").counter().count()).isEqualTo(1);
         assertThat(registry.get("newswatch.enricher.stories").tag("outcome", "copy").counter().count()).isEqualTo(3);
         assertThat(registry.get("newswatch.enricher.stories").tag("outcome", "re-edit").counter().count())
@@ -268,6 +270,39 @@ class EnricherTopologyTest {
                 Map.entry("yna-hbm-plant", "yna-hbm-plant"),
                 Map.entry("yna-rivalry", "yna-rivalry"),
                 Map.entry("nsis-950pr", "yna-950pr"));
+    }
+
+    @Test
+    void givesReportsOfOneDevelopmentByThreeOutletsOneEventAndALaterDevelopmentOnTheSameCompaniesItsOwn() {
+        for (RawArticle report : EventFixtures.REPORTS) {
+            raw.pipeInput(report.id(), json(report), report.fetchedAt());
+        }
+        raw.pipeInput(EventFixtures.BAN.id(), json(EventFixtures.BAN), EventFixtures.BAN.fetchedAt());
+
+        Map<String, EnrichedArticle> byId = new LinkedHashMap<>();
+        enriched.readValuesToList().forEach(article -> byId.put(article.article().id(), article));
+        assertThat(byId.values()).extracting(EnrichedArticle::storyId).doesNotHaveDuplicates();
+        assertThat(byId.values()).extracting(EnrichedArticle::eventId).containsExactly(
+                "wire-h20-licence", "wire-h20-licence", "wire-h20-licence", "wire-h20-ban");
+        assertThat(byId.get("wire-h20-ban").entities()).extracting(EntityTag::id).contains("nvidia", "nvidia-h20");
+        assertThat(registry.get("newswatch.enricher.events").tag("outcome", "new").counter().count()).isEqualTo(2);
+        assertThat(registry.get("newswatch.enricher.events").tag("outcome", "report").counter().count())
+                .isEqualTo(2);
+        KeyValueStore<String, EventEntry> index = driver.getKeyValueStore(EventClusterer.ARTICLES);
+        assertThat(index.get("wire-h20-ban").eventId()).isEqualTo("wire-h20-ban");
+        assertThat(index.get("daily-h20-licence")).as("forgotten once the window has passed").isNull();
+    }
+
+    @Test
+    void keepsTheSameReportApartFromItsEventWhenItIsPublishedOutsideTheWindow() {
+        raw.pipeInput(EventFixtures.WIRE.id(), json(EventFixtures.WIRE), EventFixtures.WIRE.fetchedAt());
+        RawArticle monthLater = new RawArticle(RawArticle.SCHEMA_VERSION, "late-h20-licence", "econdaily", "경제일보",
+                "https://econdaily.example/late", EventFixtures.DAILY.title(), EventFixtures.BANNED, null,
+                EventFixtures.BANNED, "ko", null, null, EventFixtures.DAILY.text(), "fp-late");
+        raw.pipeInput(monthLater.id(), json(monthLater), EventFixtures.WIRE.fetchedAt().plusSeconds(60));
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::eventId)
+                .containsExactly("wire-h20-licence", "late-h20-licence");
     }
 
     @Test

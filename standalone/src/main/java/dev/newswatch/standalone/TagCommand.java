@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +32,11 @@ import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.json.Json;
 import dev.newswatch.enricher.ArticleEnricher;
+import dev.newswatch.enricher.ArticleGrouper;
+import dev.newswatch.enricher.EnricherSettings;
 import dev.newswatch.enricher.EntityDictionary;
 import dev.newswatch.enricher.TopicRules;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,13 +47,15 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Tag the articles of a JSON-lines file (one {\"id\", \"title\", \"text\"} object a line) as the "
-                + "enricher would, and write one JSON line per article: id, entities (companies), chips (chips, "
-                + "systems, memory), topics, salience, confidence and evidence. Exit code 0 when every line was "
+                + "enricher would, and write one JSON line per article: id, storyId and eventId (grouped over the "
+                + "file in its order, as the stream would group articles arriving in that order; an optional "
+                + "\"publishedAt\" keeps reports further apart than the event window apart), entities (companies), "
+                + "chips (chips, systems, memory), topics, salience, confidence and evidence. Exit code 0 when every line was "
                 + "tagged, 1 when a line could not be read, 2 when the dictionary or the rules are invalid.")
 public final class TagCommand implements Callable<Integer> {
 
     /** One line of output. */
-    record Tagged(String id, List<String> entities, List<String> chips, List<String> topics,
+    record Tagged(String id, String storyId, String eventId, List<String> entities, List<String> chips, List<String> topics,
             Map<String, String> salience, Map<String, Double> confidence, List<TaggedEvidence> evidence) {
     }
 
@@ -76,6 +83,11 @@ public final class TagCommand implements Callable<Integer> {
             description = "The topic rules (default: ${DEFAULT-VALUE}).")
     Path topicsFile;
 
+    @Option(names = "--event-similarity", paramLabel = "SHARE",
+            description = "Least similarity of two articles' event terms for one event (default: the enricher's, "
+                    + "${DEFAULT-VALUE}).")
+    double eventSimilarity = EnricherSettings.defaults().eventSimilarity();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the tagged lines (default: standard output).")
     Path output;
@@ -98,19 +110,23 @@ public final class TagCommand implements Callable<Integer> {
                 Writer out = output == null
                         ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                         : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            int failed = tagAll(enricher, new BufferedReader(in), new BufferedWriter(out), err);
+            ArticleGrouper grouper = new ArticleGrouper(EnricherSettings.defaults().withEventSimilarity(eventSimilarity),
+                    new SimpleMeterRegistry());
+            int failed = tagAll(enricher, grouper, Instant.now(), new BufferedReader(in), new BufferedWriter(out),
+                    err);
             return failed == 0 ? 0 : 1;
         }
     }
 
     /**
      * Tags every line of {@code in} and writes one line to {@code out} for each: the tags, or for a line that is
-     * not an article, its id (when it has one), line number and what is wrong, also reported on {@code err}.
+     * not an article, its id (when it has one), line number and what is wrong, also reported on {@code err}. An
+     * article without a publication time counts as arriving at {@code arrival}, as an archive fetched at once would.
      *
      * @return how many lines could not be tagged
      */
-    static int tagAll(ArticleEnricher enricher, BufferedReader in, BufferedWriter out, PrintStream err)
-            throws IOException {
+    static int tagAll(ArticleEnricher enricher, ArticleGrouper grouper, Instant arrival, BufferedReader in,
+            BufferedWriter out, PrintStream err) throws IOException {
         ObjectMapper json = Json.mapper();
         int failed = 0;
         int number = 0;
@@ -121,8 +137,8 @@ public final class TagCommand implements Callable<Integer> {
             }
             Object result;
             try {
-                result = tag(enricher, json.readTree(line));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+                result = tag(enricher, grouper, arrival, json.readTree(line));
+            } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
                 String problem = e instanceof JsonProcessingException parse ? "not JSON: " + parse.getOriginalMessage()
                         : e.getMessage();
                 result = new Failed(idOf(json, line), number, problem);
@@ -136,7 +152,7 @@ public final class TagCommand implements Callable<Integer> {
         return failed;
     }
 
-    static Tagged tag(ArticleEnricher enricher, JsonNode article) {
+    static Tagged tag(ArticleEnricher enricher, ArticleGrouper grouper, Instant arrival, JsonNode article) {
         String id = text(article, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("no id");
@@ -144,7 +160,12 @@ public final class TagCommand implements Callable<Integer> {
         if (!article.hasNonNull("text") && !article.hasNonNull("title")) {
             throw new IllegalArgumentException("article " + id + " has neither title nor text");
         }
+        String published = text(article, "publishedAt");
+        Instant publishedAt = published.isBlank() ? null : Instant.parse(published);
         ArticleEnricher.Tags tags = enricher.tag(text(article, "title"), text(article, "text"));
+        // An article with a publication time counts as fetched when it was published, as a live feed is.
+        ArticleGrouper.Groups groups = grouper.group(id, text(article, "title"), text(article, "text"),
+                tags.entities(), tags.topics(), publishedAt, publishedAt == null ? arrival : publishedAt);
         List<String> companies = new ArrayList<>();
         List<String> chips = new ArrayList<>();
         Map<String, String> salience = new LinkedHashMap<>();
@@ -159,7 +180,7 @@ public final class TagCommand implements Callable<Integer> {
             confidence.put(topic.id(), Math.round(topic.confidence() * 1000) / 1000.0);
             topic.evidence().forEach(cue -> evidence.add(TaggedEvidence.of(topic.id(), cue)));
         }
-        return new Tagged(id, companies, chips, tags.topics().stream().map(TopicTag::id).toList(), salience,
+        return new Tagged(id, groups.storyId(), groups.eventId(), companies, chips, tags.topics().stream().map(TopicTag::id).toList(), salience,
                 confidence, evidence);
     }
 

@@ -84,6 +84,40 @@ class TagCommandTest {
     }
 
     @Test
+    void givesReportsOfOneDevelopmentOneEventInFileOrderAndKeepsOtherDevelopmentsApart() throws IOException {
+        Path input = directory.resolve("reports.jsonl");
+        Path output = directory.resolve("events.jsonl");
+        Files.writeString(input, """
+                {"id": "r1", "publishedAt": "2026-08-12T01:00:00Z", "title": "美 상무부, 엔비디아 H20 中 수출 라이선스 발급…매출 15% 납부", "text": "미국 상무부 산업안보국(BIS)이 11일(현지시간) 엔비디아 H20의 중국 수출 라이선스를 발급했다. 엔비디아는 중국 매출의 15%를 정부에 내야 한다. AMD MI308도 같은 조건으로 라이선스를 받았다."}
+                {"id": "r2", "publishedAt": "2026-08-12T05:00:00Z", "title": "엔비디아, H20 중국 판매 길 다시 열렸다", "text": "상무부 산업안보국(BIS)이 11일(현지시간) 엔비디아에 H20 라이선스를 내줬다. 조건은 중국에서 올린 매출의 15% 납부다. AMD MI308 역시 라이선스를 받았다."}
+                {"id": "r3", "publishedAt": "2026-09-12T01:00:00Z", "title": "'매출 15% 내라'…美, 엔비디아 H20 대중 수출 승인", "text": "11일(현지시간) 상무부 산업안보국(BIS)은 엔비디아 H20과 AMD MI308의 중국 수출 라이선스를 승인하며 중국 매출의 15%를 납부하도록 했다."}
+                {"id": "r4", "publishedAt": "2026-08-12T06:00:00Z", "title": "中, 자국 기업에 엔비디아 H20 구매 중단 지시", "text": "중국 국가인터넷정보판공실이 바이트댄스와 알리바바에 엔비디아 H20 주문을 멈추라고 지시했다고 파이낸셜타임스가 보도했다. 당국은 화웨이 어센드 910C 등 국산 칩을 쓰라고 권고했다."}
+                """, StandardCharsets.UTF_8);
+
+        int exitCode = run(input.toString(), "--entities", ENTITIES, "--topics", TOPICS, "-o", output.toString());
+
+        assertThat(exitCode).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> tagged = lines(output);
+        assertThat(tagged.get(2).get("storyId").asText()).as("a month later: no copy").isEqualTo("r3");
+        assertThat(tagged.get(3).get("storyId").asText()).isEqualTo("r4");
+        assertThat(tagged).extracting(line -> line.get("eventId").asText()).containsExactly("r1", "r1", "r3", "r4");
+    }
+
+    @Test
+    void aPublicationTimeThatIsNoInstantIsReportedForItsLine() throws IOException {
+        Path input = directory.resolve("dated.jsonl");
+        Path output = directory.resolve("dated-out.jsonl");
+        Files.writeString(input, """
+                {"id": "d1", "publishedAt": "지난주", "title": "엔비디아 H20", "text": "엔비디아가 H20을 출시했다."}
+                """, StandardCharsets.UTF_8);
+
+        int exitCode = run(input.toString(), "--entities", ENTITIES, "--topics", TOPICS, "-o", output.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(lines(output).get(0).get("error").asText()).contains("지난주");
+    }
+
+    @Test
     void aLineThatIsNotAnArticleIsReportedAndTheRestAreStillTagged() throws IOException {
         Path input = directory.resolve("archive.jsonl");
         Path output = directory.resolve("tagged.jsonl");

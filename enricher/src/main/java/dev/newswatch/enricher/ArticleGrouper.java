@@ -1,0 +1,52 @@
+package dev.newswatch.enricher;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.newswatch.common.events.EntityTag;
+import dev.newswatch.common.events.TopicTag;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The story and event indexes of the enricher's topology over maps instead of state stores, for grouping an archive
+ * of articles without Kafka ({@code newswatch tag}): given the articles in the order the stream would see them, it
+ * gives the same story and event ids.
+ */
+public final class ArticleGrouper {
+
+    /** The story and event an article was given. */
+    public record Groups(String storyId, String eventId) {
+    }
+
+    private final StorySignature storySignature = new StorySignature();
+    private final EventSignature eventSignature = new EventSignature();
+    private final StoryIndex stories;
+    private final EventIndex events;
+    private long lastPurge = Long.MIN_VALUE;
+
+    public ArticleGrouper(EnricherSettings settings, MeterRegistry registry) {
+        this.stories = new StoryIndex(IndexStore.inMemory(), IndexStore.inMemory(), settings.storyWindow(),
+                settings.storySimilarity(), new StoryMetrics(registry));
+        this.events = new EventIndex(IndexStore.inMemory(), IndexStore.inMemory(), IndexStore.inMemory(),
+                settings.eventWindow(), settings.eventSimilarity(), new EventMetrics(registry));
+    }
+
+    /**
+     * @param publishedAt when the article was published, or {@code null}
+     * @param recordTime  the time its record would carry in news.raw
+     */
+    public Groups group(String articleId, String title, String text, List<EntityTag> entities, List<TopicTag> topics,
+            Instant publishedAt, Instant recordTime) {
+        long now = recordTime.toEpochMilli();
+        if (lastPurge == Long.MIN_VALUE || now - lastPurge >= StoryClusterer.PURGE_INTERVAL.toMillis()) {
+            stories.purgeBefore(now);
+            events.purgeBefore(now);
+            lastPurge = now;
+        }
+        String storyId = stories.storyOf(articleId, storySignature.of(title, text), now);
+        String eventId = events.eventOf(articleId, storyId,
+                eventSignature.of(title, text, entities, topics),
+                publishedAt == null ? now : publishedAt.toEpochMilli(), now);
+        return new Groups(storyId, eventId);
+    }
+}
