@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * among the live articles: two reports of one development share its rare terms (the amount, the place, the model
  * name, the counterparty, the day), while two developments on the same companies share mostly the companies and
  * the words of their beat, which many live articles have. Squaring makes a few shared rare terms outweigh many
- * common ones. An article joins an event only if it is also somewhat like the event's first report, so a chain of
- * near neighbours cannot drift from one development to the next.
+ * common ones. Two articles that share no company, chip or topic must be more alike. An article joins an event
+ * only if it is also somewhat like the event's first report, so a chain of near neighbours cannot drift from one
+ * development to the next.
  *
  * <p>Stores: article id to {@link EventEntry}; term to {@link TermPostings} (its document frequency and newest
  * articles, the candidates); and the count of live articles. Entries expire one window after their record time;
@@ -46,6 +47,12 @@ final class EventIndex {
     static final int PRIOR_ARTICLES = 50;
     /** Least similarity to the event's first report, against drift along a chain of reports. */
     static final double FIRST_REPORT_SIMILARITY = 0.10;
+
+    /** How much more alike two articles must be to share an event when they share no company, chip or topic. */
+    static final double OFF_BEAT_FACTOR = 1.25;
+    private static final String ENTITY = "e:";
+    private static final String TOPIC = "t:";
+    private static final String DAY = "d:";
 
     private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
 
@@ -119,7 +126,16 @@ final class EventIndex {
 
     /** Topics and days of the month are shared by many developments; they only add to other evidence. */
     private static double typeWeight(String term) {
-        return term.startsWith("t:") || term.startsWith("d:") ? 0.5 : 1.0;
+        return term.startsWith(TOPIC) || term.startsWith(DAY) ? 0.5 : 1.0;
+    }
+
+    /**
+     * Whether two articles share a company, chip or topic. Reports of one development on the beat do; two
+     * articles that share only wording (two weather reports, two sets of monthly figures) need stronger wording.
+     */
+    private static boolean shareTheBeat(Map<String, Double> weights, EventEntry other) {
+        return other.terms().stream()
+                .anyMatch(term -> (term.startsWith(ENTITY) || term.startsWith(TOPIC)) && weights.containsKey(term));
     }
 
     /**
@@ -134,7 +150,7 @@ final class EventIndex {
             if (entry == null || Math.abs(entry.eventTime() - eventTime) > windowMillis) {
                 continue;
             }
-            double score = cosine(weights, norm, entry);
+            double score = cosine(weights, norm, entry) / (shareTheBeat(weights, entry) ? 1 : OFF_BEAT_FACTOR);
             if (score < bestSimilarity || score == bestSimilarity && best != null && entry.seenAt() >= best.seenAt()) {
                 continue;
             }

@@ -89,7 +89,7 @@ public final class EventSignature {
         Matcher name = LATIN_NAME.matcher(text);
         while (name.find()) {
             String found = name.group().toLowerCase(Locale.ROOT);
-            if (found.length() >= 2 && (found.length() >= 3 || found.chars().anyMatch(Character::isDigit))) {
+            if (found.length() >= 3 || found.length() == 2 && found.chars().anyMatch(Character::isDigit)) {
                 terms.add("m:" + found);
             }
         }
