@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
-import dev.newswatch.common.events.ArticleField;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.TopicTag;
@@ -70,12 +69,12 @@ public final class EventSignature {
 
     /** The event terms of an article's title and text, given what the enricher tagged in them. */
     public EventTerms of(String title, String text, List<EntityTag> entities, List<TopicTag> topics) {
-        String body = withoutAddresses(masked(text, entities, ArticleField.TEXT));
+        String body = withoutAddresses(masked(text, entities));
         String opening = body.substring(0, Math.min(body.length(), OPENING_CHARS));
         Set<String> terms = new LinkedHashSet<>();
         entities.forEach(entity -> terms.add("e:" + entity.id()));
         topics.forEach(topic -> terms.add("t:" + topic.id()));
-        terms.addAll(termsOf(withoutAddresses(masked(title, entities, ArticleField.TITLE)) + "\n" + opening));
+        terms.addAll(termsOf(withoutAddresses(masked(title, entities)) + "\n" + opening));
         return new EventTerms(terms.stream().limit(MOST_TERMS).toList());
     }
 
@@ -172,21 +171,20 @@ public final class EventSignature {
         };
     }
 
-    /** The field with every tagged entity mention blanked, so a name is compared as its entity and not as words. */
-    private static String masked(String field, List<EntityTag> entities, ArticleField which) {
+    /**
+     * The field with every tagged entity's names blanked, so a name is compared as its entity and not as the words
+     * Nori would cut it into. The names are the texts the evidence matched, blanked wherever they stand, as the
+     * evidence of a long article covers only its first mentions.
+     */
+    private static String masked(String field, List<EntityTag> entities) {
         if (field == null) {
             return "";
         }
-        char[] chars = field.toCharArray();
-        for (EntityTag entity : entities) {
-            for (Evidence mention : entity.evidence()) {
-                if (mention.field() == which && mention.end() <= chars.length) {
-                    for (int i = mention.start(); i < mention.end(); i++) {
-                        chars[i] = ' ';
-                    }
-                }
-            }
+        String masked = field;
+        for (String name : entities.stream().flatMap(entity -> entity.evidence().stream())
+                .map(Evidence::matched).filter(name -> !name.isBlank()).distinct().toList()) {
+            masked = masked.replace(name, " ".repeat(name.length()));
         }
-        return new String(chars);
+        return masked;
     }
 }
