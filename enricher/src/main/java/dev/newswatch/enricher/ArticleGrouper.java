@@ -22,6 +22,7 @@ public final class ArticleGrouper {
     private final EventSignature eventSignature = new EventSignature();
     private final StoryIndex stories;
     private final EventIndex events;
+    private long streamTime = Long.MIN_VALUE;
     private long lastPurge = Long.MIN_VALUE;
 
     public ArticleGrouper(EnricherSettings settings, MeterRegistry registry) {
@@ -38,10 +39,12 @@ public final class ArticleGrouper {
     public Groups group(String articleId, String title, String text, List<EntityTag> entities, List<TopicTag> topics,
             Instant publishedAt, Instant recordTime) {
         long now = recordTime.toEpochMilli();
-        if (lastPurge == Long.MIN_VALUE || now - lastPurge >= StoryClusterer.PURGE_INTERVAL.toMillis()) {
-            stories.purgeBefore(now);
-            events.purgeBefore(now);
-            lastPurge = now;
+        // As the topology's stream-time punctuation: stream time is the latest record time seen.
+        streamTime = Math.max(streamTime, now);
+        if (lastPurge == Long.MIN_VALUE || streamTime - lastPurge >= StoryClusterer.PURGE_INTERVAL.toMillis()) {
+            stories.purgeBefore(streamTime);
+            events.purgeBefore(streamTime);
+            lastPurge = streamTime;
         }
         String storyId = stories.storyOf(articleId, storySignature.of(title, text), now);
         String eventId = events.eventOf(articleId, storyId,
