@@ -2,10 +2,13 @@ package dev.newswatch.ingester;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 
 /**
@@ -23,6 +26,10 @@ public final class ArticleExtractor {
      */
     private static final int MAX_DEPTH = 256;
 
+    /** The structured-data body replaces the located one when it is this many times longer. */
+    private static final int STRUCTURED_BODY_MULTIPLE = 2;
+    private static final int UNTITLED_LEAD = 100;
+
     private final MainContentExtractor mainContent = new MainContentExtractor();
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
 
@@ -36,29 +43,58 @@ public final class ArticleExtractor {
      * @param feedPublished   the feed's date for the article, used when the page states none (may be null)
      * @param rules           the source's selectors ({@link ExtractionRules#NONE} for none)
      * @param defaultLanguage the source's language, used when the page declares none (may be null)
-     * @throws IngestException of kind EXTRACT when the page has no title or no article text
+     * @throws IngestException of kind EXTRACT when the page has no article text (a page with text and no title is
+     *                         an article without one: its opening words stand in for the title)
      */
     public ExtractedArticle extract(String html, URI fetchedUrl, Instant feedPublished, ExtractionRules rules,
             String defaultLanguage) throws IngestException {
         Document page = Jsoup.parse(html, fetchedUrl.toString(), Parser.htmlParser().setMaxDepth(MAX_DEPTH));
         PageMetadata metadata = new PageMetadata(page, rules);
-        String title = metadata.title()
-                .orElseThrow(() -> new IngestException(ErrorKind.EXTRACT, "page has no og:title, <h1> or <title>"));
-        List<String> paragraphs = boilerplate.paragraphs(mainContent.lines(page, rules.bodySelector()), title);
-        if (rules.bodySelector() == null && length(paragraphs) < SCRIPT_RENDERED_BELOW) {
-            List<String> fromPageData = boilerplate.paragraphs(NextDataBody.lines(page), title);
-            if (length(fromPageData) > length(paragraphs)) {
-                paragraphs = fromPageData;
+        String title = metadata.title().orElse(null);
+        List<String> structured = metadata.structuredBody().map(ArticleExtractor::fragmentLines).orElse(List.of());
+        String structuredKey = TextBlocks.collapse(String.join(" ", structured)).toLowerCase(Locale.ROOT);
+        List<String> paragraphs = mainContent.paragraphs(page, rules.bodySelector(), structuredKey, title);
+        if (rules.bodySelector() == null) {
+            if (length(paragraphs) < SCRIPT_RENDERED_BELOW) {
+                List<String> fromPageData = boilerplate.paragraphs(NextDataBody.lines(page), title);
+                if (length(fromPageData) > length(paragraphs)) {
+                    paragraphs = fromPageData;
+                }
+            }
+            // The page's own statement of its text, when what the layout gave is a fraction of it.
+            List<String> fromStructured = boilerplate.paragraphs(structured, title);
+            if (length(fromStructured) > length(paragraphs) * STRUCTURED_BODY_MULTIPLE) {
+                paragraphs = fromStructured;
             }
         }
         if (paragraphs.isEmpty()) {
             throw new IngestException(ErrorKind.EXTRACT, rules.bodySelector() == null ? "page has no article text"
                     : "page has no article text under body selector " + rules.bodySelector());
         }
-        return new ExtractedArticle(title, metadata.canonicalUrl(fetchedUrl),
-                metadata.published().orElse(feedPublished), String.join("\n\n", paragraphs),
-                metadata.updated().orElse(null), metadata.author().orElse(null), metadata.section().orElse(null),
-                metadata.language().orElse(defaultLanguage));
+        return new ExtractedArticle(title == null ? lead(paragraphs.get(0)) : title,
+                metadata.canonicalUrl(fetchedUrl), metadata.published().orElse(feedPublished),
+                String.join("\n\n", paragraphs), metadata.updated().orElse(null), metadata.author().orElse(null),
+                metadata.section().orElse(null), metadata.language().orElse(defaultLanguage));
+    }
+
+    /** Text or HTML as lines, one per paragraph. */
+    static List<String> fragmentLines(String textOrHtml) {
+        String html = textOrHtml.indexOf('<') >= 0 ? textOrHtml
+                : "<p>" + Entities.escape(textOrHtml).replaceAll("\\n\\s*\\n|\\n", "</p><p>") + "</p>";
+        List<String> lines = new ArrayList<>();
+        for (TextBlocks.Block block : TextBlocks.of(Jsoup.parseBodyFragment(html).body())) {
+            lines.add(block.text());
+        }
+        return lines;
+    }
+
+    /** A page that names no title is an article without one; its opening words stand in for it. */
+    private static String lead(String firstParagraph) {
+        if (firstParagraph.length() <= UNTITLED_LEAD) {
+            return firstParagraph;
+        }
+        int cut = firstParagraph.lastIndexOf(' ', UNTITLED_LEAD);
+        return firstParagraph.substring(0, cut > UNTITLED_LEAD / 2 ? cut : UNTITLED_LEAD) + "…";
     }
 
     private static int length(List<String> paragraphs) {

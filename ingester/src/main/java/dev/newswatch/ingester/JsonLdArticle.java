@@ -57,6 +57,13 @@ final class JsonLdArticle {
         return text(node.get("headline")).or(() -> text(node.get("name")));
     }
 
+    /** The article text the page states in its structured data, as written (plain text or HTML), or empty. */
+    Optional<String> articleBody() {
+        JsonNode body = node.get("articleBody");
+        return body != null && body.isTextual() && !body.asText().isBlank() ? Optional.of(body.asText())
+                : Optional.empty();
+    }
+
     Optional<String> datePublished() {
         return text(node.get("datePublished"));
     }

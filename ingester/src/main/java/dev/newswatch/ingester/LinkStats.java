@@ -63,6 +63,18 @@ final class LinkStats {
         counted[2] += text;
     }
 
+    /** Characters of text under an element (0 for an element outside the counted subtree). */
+    int textLength(Element element) {
+        int[] own = counts.get(element);
+        return own == null ? 0 : own[2];
+    }
+
+    /** The share of an element's text that is link text, 0 for an element without text. */
+    double linkDensity(Element element) {
+        int[] own = counts.get(element);
+        return own == null || own[2] == 0 ? 0 : Math.min(1.0, (double) own[1] / own[2]);
+    }
+
     /** A list or box of three or more links with little else: related articles without a telling class name. */
     boolean isLinkList(Element element) {
         int[] own = counts.get(element);

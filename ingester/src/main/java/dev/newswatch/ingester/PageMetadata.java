@@ -61,6 +61,11 @@ final class PageMetadata {
                 .or(() -> nonBlank(page.title()).map(this::withoutSiteName));
     }
 
+    /** The JSON-LD articleBody, as written, or empty. */
+    Optional<String> structuredBody() {
+        return jsonLd.flatMap(JsonLdArticle::articleBody);
+    }
+
     Optional<Instant> published() {
         return jsonLd.flatMap(JsonLdArticle::datePublished).flatMap(PublishedTimeParser::anyTime)
                 .or(() -> metaTime("meta[property=article:published_time], meta[name=article:published_time], "
