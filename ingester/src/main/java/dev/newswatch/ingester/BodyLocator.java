@@ -33,6 +33,12 @@ final class BodyLocator {
     private static final double IN_STRUCTURED_BODY = 3;
     private static final double NOT_IN_STRUCTURED_BODY = 0.6;
     private static final int MIN_STRUCTURED_MATCH = 30;
+    /** An ancestor is taken when it adds at least this share of the prose already held... */
+    private static final double WIDEN_MIN_GAIN = 0.25;
+    /** ...and this many times more prose than boilerplate. */
+    private static final double WIDEN_GOOD_OVER_BAD = 2;
+    private static final double ANOTHER_STORY = 0.3;
+    private static final int MIN_HEADLINE_MATCH = 10;
     /** A line with no comma and no sentence end is a label, a name or a date line more often than prose. */
     private static final double UNSHAPED = 0.5;
     /** Elements whose text lines are parts of a paragraph container rather than containers themselves. */
@@ -46,10 +52,11 @@ final class BodyLocator {
      * @param shortLinesCount whether lines too short to tell prose from labels are weighed too (for a short
      *                        article, whose lines are all short)
      */
-    List<Element> containers(Element body, String structuredBody, boolean shortLinesCount) {
+    List<Element> containers(Element body, String structuredBody, String title, boolean shortLinesCount) {
         LinkStats links = LinkStats.of(body);
-        Map<Element, Double> scores = scores(TextBlocks.of(body), body, structuredBody,
-                shortLinesCount ? 1 : MIN_SCORED_LENGTH);
+        Tally tally = new Tally(body, structuredBody, headlineOf(body, title), shortLinesCount ? 1 : MIN_SCORED_LENGTH);
+        TextBlocks.of(body).forEach(tally::add);
+        Map<Element, Double> scores = tally.scores;
         if (scores.isEmpty()) {
             return List.of();
         }
@@ -58,24 +65,100 @@ final class BodyLocator {
                 .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
                 .limit(ALTERNATIVES + 1)
                 .toList();
+        if (System.getProperty("dbg") != null) { ranked.forEach(e -> System.err.println("CAND " + e.getValue() + " " + e.getKey().cssSelector() + " :: " + e.getKey().text().substring(0, Math.min(100, e.getKey().text().length())))); }
         Element top = sharedAncestor(ranked, body);
         top = climbed(top, scores, body);
         while (top != body && top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
+        top = widened(top, tally, body);
+        if (System.getProperty("dbg") != null) { System.err.println("TOP " + top.cssSelector()); }
         return withSiblings(top, scores, links, body);
     }
 
-    private static Map<Element, Double> scores(List<TextBlocks.Block> blocks, Element body, String structuredBody,
-            double minLength) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        for (TextBlocks.Block block : blocks) {
-            double weight = weight(block, structuredBody, minLength);
-            if (weight <= 0) {
-                continue;
+    /**
+     * Climbs from the best container while an ancestor adds a good share of prose for little boilerplate: a body
+     * split into sections, cards or an intro box and a text box is held by the ancestor that holds them all.
+     */
+    private static Element widened(Element top, Tally tally, Element body) {
+        Element current = top;
+        for (Element ancestor = top.parent(); ancestor != null && ancestor != body.parent();
+                ancestor = ancestor.parent()) {
+            double goodHere = tally.good.getOrDefault(current, 0.0);
+            double addedGood = tally.good.getOrDefault(ancestor, 0.0) - goodHere;
+            double addedBad = tally.bad.getOrDefault(ancestor, 0.0) - tally.bad.getOrDefault(current, 0.0);
+            if (addedGood < goodHere * WIDEN_MIN_GAIN || addedGood < addedBad * WIDEN_GOOD_OVER_BAD
+                    || anotherStoryInside(ancestor, current)) {
+                break;
             }
-            Element container = PARAGRAPH_TAGS.contains(block.owner().normalName()) && block.owner().parent() != null
-                    ? block.owner().parent() : block.owner();
+            current = ancestor;
+        }
+        return current;
+    }
+
+    /** Whether an ancestor holds, beside the current container, an article element or a headline of its own. */
+    private static boolean anotherStoryInside(Element ancestor, Element current) {
+        for (Element child : ancestor.children()) {
+            if (child != current && !isAncestor(child, current) && anotherStory(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The page's headline element: an h1 whose text is the title, or null. */
+    private static Element headlineOf(Element body, String title) {
+        if (title == null) {
+            return null;
+        }
+        for (Element h1 : body.select("h1")) {
+            if (sameHeadline(h1.text(), title)) {
+                return h1;
+            }
+        }
+        return null;
+    }
+
+    static boolean sameHeadline(String a, String b) {
+        String x = TextBlocks.collapse(a).toLowerCase(Locale.ROOT);
+        String y = TextBlocks.collapse(b).toLowerCase(Locale.ROOT);
+        return !x.isEmpty() && !y.isEmpty() && (x.equals(y) || Math.min(x.length(), y.length()) >= MIN_HEADLINE_MATCH
+                && (x.contains(y) || y.contains(x)));
+    }
+
+    /** The weights of a page's paragraphs, gathered per element. */
+    private static final class Tally {
+        /** Decayed from each paragraph's container up: what ranks containers. */
+        final Map<Element, Double> scores = new IdentityHashMap<>();
+        /** Undecayed prose and boilerplate weight under each element: what decides how far to widen. */
+        final Map<Element, Double> good = new IdentityHashMap<>();
+        final Map<Element, Double> bad = new IdentityHashMap<>();
+        private final Element body;
+        private final String structuredBody;
+        private final Element headline;
+        private final double minLength;
+        /** Past a headline that is not the page's own, paragraphs belong to another story. */
+        private boolean inAnotherStory;
+
+        Tally(Element body, String structuredBody, Element headline, double minLength) {
+            this.body = body;
+            this.structuredBody = structuredBody;
+            this.headline = headline;
+            this.minLength = minLength;
+        }
+
+        void add(TextBlocks.Block block) {
+            Element owner = block.owner();
+            if (headline != null && owner.nameIs("h1")) {
+                inAnotherStory = owner != headline && !sameHeadline(owner.text(), headline.text());
+            }
+            double weight = weight(block, structuredBody, minLength) * (inAnotherStory ? ANOTHER_STORY : 1);
+            if (weight <= 0) {
+                addUp(bad, owner, 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3));
+                return;
+            }
+            Element container = PARAGRAPH_TAGS.contains(owner.normalName()) && owner.parent() != null
+                    ? owner.parent() : owner;
             Element ancestor = container;
             for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++) {
                 scores.merge(ancestor, weight / (level == 0 ? 1 : level == 1 ? 2 : level * 3), Double::sum);
@@ -84,8 +167,14 @@ final class BodyLocator {
                 }
                 ancestor = ancestor.parent();
             }
+            addUp(good, owner, weight);
         }
-        return scores;
+
+        private void addUp(Map<Element, Double> totals, Element from, double weight) {
+            for (Element ancestor = from; ancestor != null && ancestor != body.parent(); ancestor = ancestor.parent()) {
+                totals.merge(ancestor, weight, Double::sum);
+            }
+        }
     }
 
     private static double weight(TextBlocks.Block block, String structuredBody, double minLength) {

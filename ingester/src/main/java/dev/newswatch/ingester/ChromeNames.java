@@ -22,6 +22,9 @@ final class ChromeNames {
             + "|tag|tags|keyword|keywords|reply|cmt|menu|gnb|lnb|snb|util|side|sidebar|widget|banner|more|caption"
             + "|byline|reporter|journalist|author|toolbar|tools|nav|navigation|footer|header|login|weather|btn"
             + "|button|gallery|vod|hot|best|links|copyright|credit|meta|date|profile|bio)(?:$|[\\s_\\-\\d])");
+    /** Utility classes that hide an element from readers (a paywall's offer, a screen-reader label). */
+    private static final Pattern HIDDEN = Pattern.compile("(?i)(?:^|\\s)(?:hidden|is-hidden|visually-hidden|sr-only"
+            + "|screen-reader-text|screenreader|d-none|hide|invisible|offscreen)(?:$|\\s)");
     private static final double STRONG_FACTOR = 0.3;
     private static final double WEAK_FACTOR = 0.7;
     private static final double MIN_FACTOR = 0.05;
@@ -47,7 +50,8 @@ final class ChromeNames {
 
     /** Named like comments, related links, sharing or ads: a part that rarely holds article text. */
     static boolean strong(Element element) {
-        return !known(element) && STRONG.matcher(nameOf(element)).find();
+        String name = nameOf(element);
+        return !known(element) && (STRONG.matcher(name).find() || HIDDEN.matcher(element.className()).find());
     }
 
     /** Named like page furniture (a tag list, a caption, a byline box). */
@@ -60,7 +64,7 @@ final class ChromeNames {
         if (name.isBlank() || known(element)) {
             return 1;
         }
-        if (STRONG.matcher(name).find()) {
+        if (STRONG.matcher(name).find() || HIDDEN.matcher(element.className()).find()) {
             return STRONG_FACTOR;
         }
         return WEAK.matcher(name).find() ? WEAK_FACTOR : 1;

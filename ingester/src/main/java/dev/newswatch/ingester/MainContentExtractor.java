@@ -15,10 +15,13 @@ import org.jsoup.nodes.Element;
  */
 final class MainContentExtractor {
 
-    /** Never article text, wherever they are. */
+    /**
+     * Never article text, wherever they are. React's streaming renderer parks late parts of a page in hidden
+     * {@code <div id="S:n">}s and moves them into place with script; those are the page, not hidden from it.
+     */
     private static final String DROPPED = "script, style, noscript, template, iframe, object, embed, svg, canvas, "
             + "video, audio, input, select, button, textarea, nav, aside, footer, figure, figcaption, dialog, "
-            + "[role=navigation], [role=complementary], [role=contentinfo], [role=banner], [role=dialog], [hidden], "
+            + "[role=navigation], [role=complementary], [role=contentinfo], [role=banner], [role=dialog], [hidden]:not([id^=S:]), "
             + "[aria-hidden=true], [style~=display\\s*:\\s*none], [style~=visibility\\s*:\\s*hidden]";
     /** Where Korean news CMSs put the article body (from the outlet notes). */
     static final String KNOWN_BODY = "[itemprop=articleBody], #articleBody, #article-view-content-div, #articletxt, "
@@ -65,14 +68,14 @@ final class MainContentExtractor {
                 .max(Comparator.comparingInt(element -> element.text().length()))
                 .orElse(null);
         List<String> fromKnown = known == null ? List.of() : boilerplate.paragraphs(cleanLines(known), title);
-        List<Element> located = locator.containers(body, structuredBody, false);
+        List<Element> located = locator.containers(body, structuredBody, title, false);
         List<String> paragraphs = located(located, title);
         if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT
                 && !(holds(located, known) && length(fromKnown) < length(paragraphs) * KNOWN_BODY_FRAGMENT)) {
             return fromKnown;
         }
         if (paragraphs.isEmpty()) {
-            paragraphs = located(locator.containers(body, structuredBody, true), title);
+            paragraphs = located(locator.containers(body, structuredBody, title, true), title);
         }
         if (length(paragraphs) < LITTLE_TEXT) {
             List<String> prose = boilerplate.paragraphs(pageProse(body), title);
