@@ -53,7 +53,8 @@ public final class ArticleExtractor {
         String title = metadata.title().orElse(null);
         List<String> structured = metadata.structuredBody().map(ArticleExtractor::fragmentLines).orElse(List.of());
         String structuredKey = TextBlocks.collapse(String.join(" ", structured)).toLowerCase(Locale.ROOT);
-        List<String> paragraphs = mainContent.paragraphs(page, rules.bodySelector(), structuredKey, title);
+        List<String> paragraphs = mainContent.paragraphs(page, rules.bodySelector(),
+                new MainContentExtractor.Hints(title, metadata.description().orElse(""), structuredKey));
         if (rules.bodySelector() == null) {
             if (length(paragraphs) < SCRIPT_RENDERED_BELOW) {
                 List<String> fromPageData = boilerplate.paragraphs(NextDataBody.lines(page), title);

@@ -107,7 +107,7 @@ final class BodyLocator {
     }
 
     /** The page's headline element: an h1 whose text is the title, or null. */
-    private static Element headlineOf(Element body, String title) {
+    static Element headlineOf(Element body, String title) {
         if (title == null) {
             return null;
         }
@@ -298,7 +298,7 @@ final class BodyLocator {
         return sibling.nameIs("article") || sibling.selectFirst("article, h1") != null;
     }
 
-    private static boolean isAncestor(Element ancestor, Element element) {
+    static boolean isAncestor(Element ancestor, Element element) {
         for (Element up = element.parent(); up != null; up = up.parent()) {
             if (up == ancestor) {
                 return true;

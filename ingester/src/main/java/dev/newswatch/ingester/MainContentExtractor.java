@@ -41,20 +41,31 @@ final class MainContentExtractor {
     /** A link-heavy line this long and shaped like a sentence is text that links, not a link list. */
     private static final double LINKED_PROSE = 80;
     private static final double PAGE_PROSE = 40;
+    private static final int MIN_SUMMARY = 40;
+    private static final double MIN_STANDFIRST = 40;
+    private static final double LONG_STANDFIRST = 80;
+    /** More lines than this between headline and body are a teaser column, not a standfirst. */
+    private static final int MAX_LEAD_LINES = 3;
 
     private final BodyLocator locator = new BodyLocator();
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
 
     /**
-     * The article's paragraphs, without boilerplate lines.
+     * What the page says about its article elsewhere, to check the text found against.
      *
-     * @param structuredBody the page's JSON-LD articleBody, collapsed and lower-cased, or "" when it has none
      * @param title          the page's title, dropped where the body repeats it (may be null)
+     * @param description    the page's summary (og:description or description meta), or ""
+     * @param structuredBody the page's JSON-LD articleBody, collapsed and lower-cased, or ""
      */
-    List<String> paragraphs(Document page, String bodySelector, String structuredBody, String title) {
+    record Hints(String title, String description, String structuredBody) {
+    }
+
+    /** The article's paragraphs, without boilerplate lines. */
+    List<String> paragraphs(Document page, String bodySelector, Hints hints) {
         Document work = page.clone();
         work.select(DROPPED).forEach(MainContentExtractor::drop);
         Element body = work.body();
+        String title = hints.title();
         if (bodySelector != null) {
             List<String> lines = new ArrayList<>();
             for (Element selected : work.select(bodySelector)) {
@@ -68,14 +79,14 @@ final class MainContentExtractor {
                 .max(Comparator.comparingInt(element -> element.text().length()))
                 .orElse(null);
         List<String> fromKnown = known == null ? List.of() : boilerplate.paragraphs(cleanLines(known), title);
-        List<Element> located = locator.containers(body, structuredBody, title, false);
-        List<String> paragraphs = located(located, title);
+        List<Element> located = locator.containers(body, hints.structuredBody(), title, false);
+        List<String> paragraphs = located(body, located, hints);
         if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT
                 && !(holds(located, known) && length(fromKnown) < length(paragraphs) * KNOWN_BODY_FRAGMENT)) {
             return fromKnown;
         }
         if (paragraphs.isEmpty()) {
-            paragraphs = located(locator.containers(body, structuredBody, title, true), title);
+            paragraphs = located(body, locator.containers(body, hints.structuredBody(), title, true), hints);
         }
         if (length(paragraphs) < LITTLE_TEXT) {
             List<String> prose = boilerplate.paragraphs(pageProse(body), title);
@@ -86,10 +97,51 @@ final class MainContentExtractor {
         return length(fromKnown) > length(paragraphs) ? fromKnown : paragraphs;
     }
 
-    private List<String> located(List<Element> containers, String title) {
+    private List<String> located(Element body, List<Element> containers, Hints hints) {
         List<String> lines = new ArrayList<>();
+        if (!containers.isEmpty()) {
+            lines.addAll(lead(body, containers.get(0), hints));
+        }
         containers.forEach(container -> lines.addAll(cleanLines(container)));
-        return boilerplate.paragraphs(lines, title);
+        return boilerplate.paragraphs(lines, hints.title());
+    }
+
+    /**
+     * The standfirst that many layouts print between the headline and the body, outside the body's container:
+     * prose lines after the page's headline (or, on a page whose headline is not found, the line that repeats the
+     * page's summary) and before the body.
+     */
+    private static List<String> lead(Element body, Element firstContainer, Hints hints) {
+        Element headline = BodyLocator.headlineOf(body, hints.title());
+        String summary = TextBlocks.collapse(hints.description()).replaceFirst("\\s*(?:…|\\.\\.\\.)$", "");
+        List<String> lead = new ArrayList<>();
+        boolean afterHeadline = false;
+        for (TextBlocks.Block block : TextBlocks.of(body)) {
+            Element owner = block.owner();
+            if (owner == firstContainer || BodyLocator.isAncestor(firstContainer, owner)) {
+                break;
+            }
+            if (headline != null && (owner == headline || BodyLocator.isAncestor(headline, owner))) {
+                afterHeadline = true;
+                lead.clear();
+                continue;
+            }
+            String text = block.text();
+            boolean summarizes = summary.length() >= MIN_SUMMARY && (text.startsWith(summary) || summary.startsWith(text)
+                    && text.length() >= MIN_SUMMARY);
+            if (summarizes || afterHeadline && standfirst(block)) {
+                lead.add(text);
+            }
+        }
+        return lead.size() > MAX_LEAD_LINES ? List.of() : lead;
+    }
+
+    private static boolean standfirst(TextBlocks.Block block) {
+        String text = block.text();
+        double length = TextEvidence.weightedLength(text);
+        return !block.linkDense() && ChromeNames.factor(block.owner()) >= 1
+                && (length >= MIN_STANDFIRST && TextEvidence.endsLikeSentence(text)
+                        || length >= LONG_STANDFIRST && TextEvidence.punctuation(text) > 0);
     }
 
     private static boolean holds(List<Element> containers, Element element) {

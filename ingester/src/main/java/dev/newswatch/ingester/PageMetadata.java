@@ -61,6 +61,11 @@ final class PageMetadata {
                 .or(() -> nonBlank(page.title()).map(this::withoutSiteName));
     }
 
+    /** The page's summary of its article. */
+    Optional<String> description() {
+        return meta("meta[property=og:description], meta[name=description], meta[name=twitter:description]");
+    }
+
     /** The JSON-LD articleBody, as written, or empty. */
     Optional<String> structuredBody() {
         return jsonLd.flatMap(JsonLdArticle::articleBody);
