@@ -13,8 +13,9 @@ import org.jsoup.parser.Parser;
 
 /**
  * Reads an article page: title, body paragraphs, published and updated times, author, section, canonical address
- * and language. Wiring only: {@link PageMetadata} reads the metadata, {@link MainContentExtractor} (or, for pages
- * that render in the browser, {@link NextDataBody}) finds the text, {@link BoilerplateFilter} cleans it.
+ * and language. Wiring only: {@link PageMetadata} reads the metadata, {@link MainContentExtractor} finds and cleans
+ * the text (for pages that render in the browser, in the page data {@link NextDataBody} reads), and the page's
+ * structured-data body stands in when the layout yields a fraction of it.
  */
 public final class ArticleExtractor {
 
@@ -53,13 +54,21 @@ public final class ArticleExtractor {
         String title = metadata.title().orElse(null);
         List<String> structured = metadata.structuredBody().map(ArticleExtractor::fragmentLines).orElse(List.of());
         String structuredKey = TextBlocks.collapse(String.join(" ", structured)).toLowerCase(Locale.ROOT);
-        List<String> paragraphs = mainContent.paragraphs(page, rules.bodySelector(),
-                new MainContentExtractor.Hints(title, metadata.description().orElse(""), structuredKey));
+        MainContentExtractor.Hints hints = new MainContentExtractor.Hints(title, metadata.description().orElse(""),
+                structuredKey);
+        List<String> paragraphs = mainContent.paragraphs(page, rules.bodySelector(), hints);
         if (rules.bodySelector() == null) {
             if (length(paragraphs) < SCRIPT_RENDERED_BELOW) {
                 List<String> fromPageData = boilerplate.paragraphs(NextDataBody.lines(page), title);
                 if (length(fromPageData) > length(paragraphs)) {
                     paragraphs = fromPageData;
+                }
+            }
+            if (length(paragraphs) < SCRIPT_RENDERED_BELOW) {
+                List<String> fromRows = NextDataBody.appRouterPage(page)
+                        .map(rows -> mainContent.paragraphs(rows, null, hints)).orElse(List.of());
+                if (length(fromRows) > length(paragraphs)) {
+                    paragraphs = fromRows;
                 }
             }
             // The page's own statement of its text, when what the layout gave is a fraction of it.

@@ -65,14 +65,12 @@ final class BodyLocator {
                 .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
                 .limit(ALTERNATIVES + 1)
                 .toList();
-        if (System.getProperty("dbg") != null) { ranked.forEach(e -> System.err.println("CAND " + e.getValue() + " " + e.getKey().cssSelector() + " :: " + e.getKey().text().substring(0, Math.min(100, e.getKey().text().length())))); }
         Element top = sharedAncestor(ranked, body);
         top = climbed(top, scores, body);
         while (top != body && top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
         top = widened(top, tally, body);
-        if (System.getProperty("dbg") != null) { System.err.println("TOP " + top.cssSelector()); }
         return withSiblings(top, scores, links, body);
     }
 

@@ -199,4 +199,39 @@ class ArticleExtractorTest {
                         e -> assertThat(e.kind()).isEqualTo(ErrorKind.EXTRACT))
                 .hasMessageContaining("no article text");
     }
+
+    @Test
+    void aPageWithTextAndNoTitleIsAnArticleWhoseLeadStandsInForTheTitle() throws IngestException {
+        String html = "<html><body><div><p>제목 없는 페이지에도 본문은 있다. 기사로 읽어야 한다.</p></div></body></html>";
+        ExtractedArticle article = extractor.extract(html, URI.create("https://example.kr/8"), null);
+        assertThat(article.text()).isEqualTo("제목 없는 페이지에도 본문은 있다. 기사로 읽어야 한다.");
+        assertThat(article.title()).isEqualTo("제목 없는 페이지에도 본문은 있다. 기사로 읽어야 한다.");
+    }
+
+    @Test
+    void appRouterPageIsReadFromItsServerComponentRows() throws IngestException {
+        String first = "가상 기업이 새 반도체 공장을 짓는다고 밝혔다. 투자 규모는 10조 원이다.";
+        String second = "공장은 2028년 가동을 목표로 하며, 인력 2천 명을 새로 뽑는다.";
+        String rows = "0:[\\\"$\\\",\\\"article\\\",null,{\\\"className\\\":\\\"story\\\",\\\"children\\\":"
+                + "[[\\\"$\\\",\\\"p\\\",\\\"a\\\",{\\\"children\\\":\\\"" + first + "\\\"}],\\\"$L1\\\"]}]\\n";
+        String textRow = "1:T" + Integer.toHexString(second.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                + "," + second;
+        String html = "<html><head><title>공장 신설</title></head><body><div id=\"root\"></div>"
+                + "<script>self.__next_f.push([1,\"" + rows + "\"])</script>"
+                + "<script>self.__next_f.push([1,\"" + textRow + "\"])</script></body></html>";
+        ExtractedArticle article = extractor.extract(html, URI.create("https://example.kr/9"), null);
+        assertThat(article.text()).isEqualTo(first + "\n\n" + second);
+    }
+
+    @Test
+    void classNamesLowerButNeverVetoTheTextOfThePage() throws IngestException {
+        String paragraph = "<p>The council voted on Tuesday to extend the tram line, a decision that ends a debate of "
+                + "ten years, and work will start in the spring.</p>";
+        String html = "<html><head><title>Tram line</title></head><body class=\"sidebar-left has-breadcrumb\">"
+                + "<article class=\"post tag-transport has-post-video\"><h1>Tram line</h1>" + paragraph.repeat(4)
+                + "</article><div class=\"cookie-notice\"><p>We use cookies to improve your experience, and by "
+                + "continuing you agree to it.</p></div></body></html>";
+        ExtractedArticle article = extractor.extract(html, URI.create("https://example.com/tram"), null);
+        assertThat(article.text()).startsWith("The council voted").doesNotContain("cookies");
+    }
 }
