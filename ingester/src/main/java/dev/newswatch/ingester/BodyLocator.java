@@ -52,10 +52,12 @@ final class BodyLocator {
      * @param shortLinesCount whether lines too short to tell prose from labels are weighed too (for a short
      *                        article, whose lines are all short)
      */
-    List<Element> containers(Element body, String structuredBody, String title, boolean shortLinesCount) {
+    List<Element> containers(Element body, List<TextBlocks.Block> blocks, String structuredBody, String title,
+            boolean shortLinesCount, ChromeNames names) {
         LinkStats links = LinkStats.of(body);
-        Tally tally = new Tally(body, structuredBody, headlineOf(body, title), shortLinesCount ? 1 : MIN_SCORED_LENGTH);
-        TextBlocks.of(body).forEach(tally::add);
+        Tally tally = new Tally(body, structuredBody, headlineOf(body, title), shortLinesCount ? 1 : MIN_SCORED_LENGTH,
+                names);
+        blocks.forEach(tally::add);
         Map<Element, Double> scores = tally.scores;
         if (scores.isEmpty()) {
             return List.of();
@@ -71,7 +73,7 @@ final class BodyLocator {
             top = top.parent();
         }
         top = widened(top, tally, body);
-        return withSiblings(top, scores, links, body);
+        return withSiblings(top, scores, links, body, names);
     }
 
     /**
@@ -135,14 +137,16 @@ final class BodyLocator {
         private final String structuredBody;
         private final Element headline;
         private final double minLength;
+        private final ChromeNames names;
         /** Past a headline that is not the page's own, paragraphs belong to another story. */
         private boolean inAnotherStory;
 
-        Tally(Element body, String structuredBody, Element headline, double minLength) {
+        Tally(Element body, String structuredBody, Element headline, double minLength, ChromeNames names) {
             this.body = body;
             this.structuredBody = structuredBody;
             this.headline = headline;
             this.minLength = minLength;
+            this.names = names;
         }
 
         void add(TextBlocks.Block block) {
@@ -150,7 +154,7 @@ final class BodyLocator {
             if (headline != null && owner.nameIs("h1")) {
                 inAnotherStory = owner != headline && !sameHeadline(owner.text(), headline.text());
             }
-            double weight = weight(block, structuredBody, minLength) * (inAnotherStory ? ANOTHER_STORY : 1);
+            double weight = weight(block, structuredBody, minLength, names) * (inAnotherStory ? ANOTHER_STORY : 1);
             if (weight <= 0) {
                 addUp(bad, owner, 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3));
                 return;
@@ -175,7 +179,8 @@ final class BodyLocator {
         }
     }
 
-    private static double weight(TextBlocks.Block block, String structuredBody, double minLength) {
+    private static double weight(TextBlocks.Block block, String structuredBody, double minLength,
+            ChromeNames names) {
         if (block.linkDense()) {
             return 0;
         }
@@ -187,7 +192,7 @@ final class BodyLocator {
         double weight = (1 + TextEvidence.punctuation(text) + Math.min(length / 100, 3))
                 * (1 - (double) block.linkChars() / text.length())
                 * (TextEvidence.punctuation(text) > 0 || TextEvidence.endsLikeSentence(text) ? 1 : UNSHAPED)
-                * ChromeNames.factor(block.owner());
+                * names.factor(block.owner());
         if (!structuredBody.isEmpty() && text.length() >= MIN_STRUCTURED_MATCH) {
             weight *= structuredBody.contains(TextBlocks.collapse(text).toLowerCase(Locale.ROOT))
                     ? IN_STRUCTURED_BODY : NOT_IN_STRUCTURED_BODY;
@@ -237,7 +242,8 @@ final class BodyLocator {
         return top;
     }
 
-    private static List<Element> withSiblings(Element top, Map<Element, Double> scores, LinkStats links, Element body) {
+    private static List<Element> withSiblings(Element top, Map<Element, Double> scores, LinkStats links, Element body,
+            ChromeNames names) {
         if (top == body || top.parent() == null) {
             return List.of(top);
         }
@@ -259,7 +265,7 @@ final class BodyLocator {
         for (int i = 1; i < siblings.size() - 1; i++) {
             if (!chosen[i] && chosen[i - 1] && nextChosen(chosen, i) && !anotherStory(siblings.get(i))
                     && links.linkDensity(siblings.get(i)) <= SIBLING_MAX_LINK_DENSITY
-                    && ChromeNames.factor(siblings.get(i)) >= 1) {
+                    && names.factor(siblings.get(i)) >= 1) {
                 chosen[i] = true;
             }
         }

@@ -80,8 +80,9 @@ final class BoilerplateFilter {
         }
         List<String> kept = new ArrayList<>();
         for (String line : lines) {
+            String core = stripEllipsis(line);
             boolean echo = line.length() >= ECHO_MIN && lines.stream()
-                    .anyMatch(other -> other.length() > line.length() && other.contains(stripEllipsis(line)));
+                    .anyMatch(other -> other.length() > line.length() && other.contains(core));
             if (!echo) {
                 kept.add(line);
             }
@@ -96,7 +97,7 @@ final class BoilerplateFilter {
     private static boolean boilerplate(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         return HEADINGS.contains(lower)
-                || WIDGET_WORDS.matcher(line).replaceAll("").isBlank()
+                || line.length() <= FOOTER_MAX && WIDGET_WORDS.matcher(line).replaceAll("").isBlank()
                 || line.length() <= FOOTER_MAX && COPYRIGHT.matcher(line).find()
                 || line.length() <= CAPTION_MAX && CAPTION.matcher(line).matches()
                 || line.length() <= SIGN_OFF_MAX && SIGN_OFF.matcher(line).matches()

@@ -66,10 +66,12 @@ final class MainContentExtractor {
         work.select(DROPPED).forEach(MainContentExtractor::drop);
         Element body = work.body();
         String title = hints.title();
+        ChromeNames names = new ChromeNames();
+        List<TextBlocks.Block> blocks = TextBlocks.of(body);
         if (bodySelector != null) {
             List<String> lines = new ArrayList<>();
             for (Element selected : work.select(bodySelector)) {
-                lines.addAll(cleanLines(selected));
+                lines.addAll(cleanLines(selected, names));
             }
             return boilerplate.paragraphs(lines, title);
         }
@@ -78,18 +80,19 @@ final class MainContentExtractor {
                 .limit(KNOWN_BODY_CANDIDATES)
                 .max(Comparator.comparingInt(element -> element.text().length()))
                 .orElse(null);
-        List<String> fromKnown = known == null ? List.of() : boilerplate.paragraphs(cleanLines(known), title);
-        List<Element> located = locator.containers(body, hints.structuredBody(), title, false);
-        List<String> paragraphs = located(body, located, hints);
+        List<String> fromKnown = known == null ? List.of() : boilerplate.paragraphs(cleanLines(known, names), title);
+        List<Element> located = locator.containers(body, blocks, hints.structuredBody(), title, false, names);
+        List<String> paragraphs = located(body, blocks, located, hints, names);
         if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT
                 && !(holds(located, known) && length(fromKnown) < length(paragraphs) * KNOWN_BODY_FRAGMENT)) {
             return fromKnown;
         }
         if (paragraphs.isEmpty()) {
-            paragraphs = located(body, locator.containers(body, hints.structuredBody(), title, true), hints);
+            paragraphs = located(body, blocks, locator.containers(body, blocks, hints.structuredBody(), title, true, names), hints,
+                    names);
         }
         if (length(paragraphs) < LITTLE_TEXT) {
-            List<String> prose = boilerplate.paragraphs(pageProse(body), title);
+            List<String> prose = boilerplate.paragraphs(pageProse(blocks, names), title);
             if (length(prose) > length(paragraphs) * 2) {
                 paragraphs = prose;
             }
@@ -97,12 +100,13 @@ final class MainContentExtractor {
         return length(fromKnown) > length(paragraphs) ? fromKnown : paragraphs;
     }
 
-    private List<String> located(Element body, List<Element> containers, Hints hints) {
+    private List<String> located(Element body, List<TextBlocks.Block> blocks, List<Element> containers, Hints hints,
+            ChromeNames names) {
         List<String> lines = new ArrayList<>();
         if (!containers.isEmpty()) {
-            lines.addAll(lead(body, containers.get(0), hints));
+            lines.addAll(lead(body, blocks, containers.get(0), hints, names));
         }
-        containers.forEach(container -> lines.addAll(cleanLines(container)));
+        containers.forEach(container -> lines.addAll(cleanLines(container, names)));
         return boilerplate.paragraphs(lines, hints.title());
     }
 
@@ -111,12 +115,13 @@ final class MainContentExtractor {
      * prose lines after the page's headline (or, on a page whose headline is not found, the line that repeats the
      * page's summary) and before the body.
      */
-    private static List<String> lead(Element body, Element firstContainer, Hints hints) {
+    private static List<String> lead(Element body, List<TextBlocks.Block> blocks, Element firstContainer, Hints hints,
+            ChromeNames names) {
         Element headline = BodyLocator.headlineOf(body, hints.title());
         String summary = TextBlocks.collapse(hints.description()).replaceFirst("\\s*(?:…|\\.\\.\\.)$", "");
         List<String> lead = new ArrayList<>();
         boolean afterHeadline = false;
-        for (TextBlocks.Block block : TextBlocks.of(body)) {
+        for (TextBlocks.Block block : blocks) {
             Element owner = block.owner();
             if (owner == firstContainer || BodyLocator.isAncestor(firstContainer, owner)) {
                 break;
@@ -129,17 +134,17 @@ final class MainContentExtractor {
             String text = block.text();
             boolean summarizes = summary.length() >= MIN_SUMMARY && (text.startsWith(summary) || summary.startsWith(text)
                     && text.length() >= MIN_SUMMARY);
-            if (summarizes || afterHeadline && standfirst(block)) {
+            if (summarizes || afterHeadline && standfirst(block, names)) {
                 lead.add(text);
             }
         }
         return lead.size() > MAX_LEAD_LINES ? List.of() : lead;
     }
 
-    private static boolean standfirst(TextBlocks.Block block) {
+    private static boolean standfirst(TextBlocks.Block block, ChromeNames names) {
         String text = block.text();
         double length = TextEvidence.weightedLength(text);
-        return !block.linkDense() && ChromeNames.factor(block.owner()) >= 1
+        return !block.linkDense() && names.factor(block.owner()) >= 1
                 && (length >= MIN_STANDFIRST && TextEvidence.endsLikeSentence(text)
                         || length >= LONG_STANDFIRST && TextEvidence.punctuation(text) > 0);
     }
@@ -160,12 +165,12 @@ final class MainContentExtractor {
     }
 
     /** The second strategy: every paragraph of the page that reads as prose, wherever it sits. */
-    private static List<String> pageProse(Element body) {
+    private static List<String> pageProse(List<TextBlocks.Block> blocks, ChromeNames names) {
         List<String> lines = new ArrayList<>();
-        for (TextBlocks.Block block : TextBlocks.of(body)) {
+        for (TextBlocks.Block block : blocks) {
             String text = block.text();
             if (!block.linkDense() && TextEvidence.weightedLength(text) >= PAGE_PROSE
-                    && TextEvidence.punctuation(text) > 0 && ChromeNames.factor(block.owner()) >= 0.5) {
+                    && TextEvidence.punctuation(text) > 0 && names.factor(block.owner()) >= 0.5) {
                 lines.add(text);
             }
         }
@@ -176,13 +181,13 @@ final class MainContentExtractor {
      * The lines of a container without its chrome-named parts (unless they hold much of its text), link lists,
      * captions and link-only lines.
      */
-    private static List<String> cleanLines(Element container) {
+    private static List<String> cleanLines(Element container, ChromeNames names) {
         Element copy = container.clone();
         LinkStats links = LinkStats.of(copy);
         int total = Math.max(1, links.textLength(copy));
         List<Element> doomed = new ArrayList<>();
         for (Element descendant : copy.select("*")) {
-            if (descendant != copy && (chrome(descendant, links, total) || links.isLinkList(descendant)
+            if (descendant != copy && (chrome(descendant, links, total, names) || links.isLinkList(descendant)
                     || captionUnderPicture(descendant))) {
                 doomed.add(descendant);
             }
@@ -197,10 +202,10 @@ final class MainContentExtractor {
         return lines;
     }
 
-    private static boolean chrome(Element element, LinkStats links, int total) {
+    private static boolean chrome(Element element, LinkStats links, int total, ChromeNames names) {
         double share = (double) links.textLength(element) / total;
-        return share < STRONG_CHROME_KEEPS_FROM && ChromeNames.strong(element)
-                || share < WEAK_CHROME_KEEPS_FROM && ChromeNames.weak(element);
+        return share < STRONG_CHROME_KEEPS_FROM && names.strong(element)
+                || share < WEAK_CHROME_KEEPS_FROM && names.weak(element);
     }
 
     private static boolean linkedProse(String text) {
