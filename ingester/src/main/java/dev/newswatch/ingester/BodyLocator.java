@@ -37,6 +37,8 @@ final class BodyLocator {
     private static final double WIDEN_MIN_GAIN = 0.25;
     /** ...and this many times more prose than boilerplate. */
     private static final double WIDEN_GOOD_OVER_BAD = 2;
+    /** An ancestor that adds too little to take is looked past while it adds no more boilerplate than this share. */
+    private static final double WIDEN_PASS_THROUGH = 0.1;
     private static final double ANOTHER_STORY = 0.3;
     private static final int MIN_HEADLINE_MATCH = 10;
     /** A line with no comma and no sentence end is a label, a name or a date line more often than prose. */
@@ -79,6 +81,7 @@ final class BodyLocator {
     /**
      * Climbs from the best container while an ancestor adds a good share of prose for little boilerplate: a body
      * split into sections, cards or an intro box and a text box is held by the ancestor that holds them all.
+     * Wrappers that add nothing either way are looked past.
      */
     private static Element widened(Element top, Tally tally, Element body) {
         Element current = top;
@@ -87,11 +90,14 @@ final class BodyLocator {
             double goodHere = tally.good.getOrDefault(current, 0.0);
             double addedGood = tally.good.getOrDefault(ancestor, 0.0) - goodHere;
             double addedBad = tally.bad.getOrDefault(ancestor, 0.0) - tally.bad.getOrDefault(current, 0.0);
-            if (addedGood < goodHere * WIDEN_MIN_GAIN || addedGood < addedBad * WIDEN_GOOD_OVER_BAD
-                    || anotherStoryInside(ancestor, current)) {
+            if (anotherStoryInside(ancestor, current)) {
                 break;
             }
-            current = ancestor;
+            if (addedGood >= goodHere * WIDEN_MIN_GAIN && addedGood >= addedBad * WIDEN_GOOD_OVER_BAD) {
+                current = ancestor;
+            } else if (addedBad > goodHere * WIDEN_PASS_THROUGH) {
+                break;
+            }
         }
         return current;
     }
