@@ -112,17 +112,19 @@ final class BodyLocator {
         return false;
     }
 
-    /** The page's headline element: an h1 whose text is the title, or null. */
+    /** The page's headline element: an h1 whose text is the title, else the page's only h1, or null. */
     static Element headlineOf(Element body, String title) {
-        if (title == null) {
-            return null;
-        }
-        for (Element h1 : body.select("h1")) {
-            if (sameHeadline(h1.text(), title)) {
+        List<Element> headlines = body.select("h1");
+        for (Element h1 : headlines) {
+            if (title != null && sameHeadline(h1.text(), title)) {
                 return h1;
             }
         }
-        return null;
+        return headlines.size() == 1 && h1HasText(headlines.get(0)) ? headlines.get(0) : null;
+    }
+
+    private static boolean h1HasText(Element h1) {
+        return !TextBlocks.collapse(h1.text()).isEmpty();
     }
 
     static boolean sameHeadline(String a, String b) {
