@@ -41,13 +41,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class RealPagesExtractionTest {
 
     /**
-     * Floors just under the figures reached (news-extraction 0.956 with no empty page; extraction-eval 0.906 with
-     * 3 empty pages). The issue's targets are 0.94 and 0.92: the second is not reached yet.
+     * Floors just under the figures reached: news-extraction F1 0.958 with no empty page (the issue asks 0.94);
+     * extraction-eval F1 0.908 with 3 empty pages. The issue's 0.92 for extraction-eval is NOT reached yet: this
+     * floor holds what was reached so that a regression fails, and is to be raised to 0.92 when the extractor
+     * gets there.
      */
     private static final double NEWS_EXTRACTION_MIN_F1 = 0.95;
     private static final int NEWS_EXTRACTION_MAX_EMPTY = 0;
     private static final double EXTRACTION_EVAL_MIN_F1 = 0.90;
-    private static final int EXTRACTION_EVAL_MAX_EMPTY = 5;
+    private static final int EXTRACTION_EVAL_MAX_EMPTY = 3;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");

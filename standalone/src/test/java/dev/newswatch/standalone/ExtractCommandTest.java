@@ -77,7 +77,7 @@ class ExtractCommandTest {
         for (JsonNode page : pages.subList(0, 3)) {
             assertThat(page.get("articleBody").asText()).startsWith("국내 팹리스 기업이").contains("똠방각하 햏자");
         }
-        assertThat(pages.get(3).get("error").asText()).contains("no og:title");
+        assertThat(pages.get(3).get("error").asText()).contains("no article text");
         assertThat(result.exitCode()).isEqualTo(1);
     }
 
