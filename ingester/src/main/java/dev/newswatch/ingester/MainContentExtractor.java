@@ -45,7 +45,7 @@ final class MainContentExtractor {
     private static final double MIN_STANDFIRST = 40;
     private static final double LONG_STANDFIRST = 80;
     /** More lines than this between headline and body are a teaser column, not a standfirst. */
-    private static final int MAX_LEAD_LINES = 3;
+    private static final int MAX_LEAD_LINES = 5;
 
     private final BodyLocator locator = new BodyLocator();
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
@@ -80,7 +80,7 @@ final class MainContentExtractor {
                 .limit(KNOWN_BODY_CANDIDATES)
                 .max(Comparator.comparingInt(element -> element.text().length()))
                 .orElse(null);
-        List<String> fromKnown = known == null ? List.of() : boilerplate.paragraphs(cleanLines(known, names), title);
+        List<String> fromKnown = known == null ? List.of() : located(body, blocks, List.of(known), hints, names);
         List<Element> located = locator.containers(body, blocks, hints.structuredBody(), title, false, names);
         List<String> paragraphs = located(body, blocks, located, hints, names);
         if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT
