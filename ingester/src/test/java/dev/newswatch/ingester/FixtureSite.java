@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -54,6 +55,7 @@ final class FixtureSite implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final Map<String, Queue<Page>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, FirstFetchFailure> firstFetchFailures = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -102,6 +104,22 @@ final class FixtureSite implements AutoCloseable {
         }
         scripts.put(pathAndQuery, script);
         return this;
+    }
+
+    /**
+     * Answers {@code status} to the whole first fetch of {@code pathAndQuery}, its retries included: to every
+     * request for it until the site is asked for another page (robots.txt aside). Later fetches get the page
+     * served there, so only a crawler that comes back for the page gets it.
+     */
+    FixtureSite failFirstFetch(String pathAndQuery, int status) {
+        firstFetchFailures.put(pathAndQuery, new FirstFetchFailure(status));
+        return this;
+    }
+
+    /** How many requests for {@code pathAndQuery} were answered with the error of {@link #failFirstFetch}. */
+    int failuresServed(String pathAndQuery) {
+        FirstFetchFailure failure = firstFetchFailures.get(pathAndQuery);
+        return failure == null ? 0 : failure.served.get();
     }
 
     /** Sends nothing at all, not even headers, for {@code silence} (or until close); then a page. */
@@ -159,6 +177,13 @@ final class FixtureSite implements AutoCloseable {
         Hit hit = new Hit(pathAndQuery, System.nanoTime(), exchange.getRequestHeaders().getFirst("User-Agent"),
                 Map.copyOf(requestHeaders));
         hits.add(hit);
+        FirstFetchFailure failure = firstFetchFailure(pathAndQuery);
+        if (failure != null) {
+            failure.served.incrementAndGet();
+            exchange.sendResponseHeaders(failure.status, -1);
+            exchange.close();
+            return;
+        }
         Page page = next(pathAndQuery);
         if (page.silent()) {
             try {
@@ -189,6 +214,29 @@ final class FixtureSite implements AutoCloseable {
             out.write(page.body(), 1, page.body().length - 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The failure {@code pathAndQuery} gets now; null once its first fetch is over, or when it has none. */
+    private FirstFetchFailure firstFetchFailure(String pathAndQuery) {
+        if (!pathAndQuery.equals("/robots.txt")) {
+            firstFetchFailures.forEach((failingPage, failure) -> {
+                if (!failingPage.equals(pathAndQuery) && failure.served.get() > 0) {
+                    failure.over = true;
+                }
+            });
+        }
+        FirstFetchFailure failure = firstFetchFailures.get(pathAndQuery);
+        return failure == null || failure.over ? null : failure;
+    }
+
+    private static final class FirstFetchFailure {
+        private final int status;
+        private final AtomicInteger served = new AtomicInteger();
+        private volatile boolean over;
+
+        private FirstFetchFailure(int status) {
+            this.status = status;
         }
     }
 

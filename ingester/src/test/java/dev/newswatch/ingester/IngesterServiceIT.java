@@ -21,8 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -274,20 +272,11 @@ class IngesterServiceIT {
     private static List<RawArticle> rawArticles(KafkaSettings kafka, FixtureSite site) {
         JsonSerde<RawArticle> serde = JsonSerde.of(RawArticle.class);
         List<RawArticle> articles = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumer("it-reader", null))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW_ARTICLES).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    RawArticle article = serde.deserialize(record.topic(), record.value());
-                    assertThat(record.key()).isEqualTo(article.id());
-                    if (article.url().startsWith(site.base() + "/")) {
-                        articles.add(article);
-                    }
-                }
+        for (ConsumerRecord<String, byte[]> record : CommittedRecords.of(kafka, Topics.RAW_ARTICLES)) {
+            RawArticle article = serde.deserialize(record.topic(), record.value());
+            assertThat(record.key()).isEqualTo(article.id());
+            if (article.url().startsWith(site.base() + "/")) {
+                articles.add(article);
             }
         }
         return articles;
