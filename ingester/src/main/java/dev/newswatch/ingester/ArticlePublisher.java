@@ -62,8 +62,9 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private boolean markersToRead = true;
     /** System.nanoTime() before which no new producer is tried, after one could not be created. */
     private long nextCreationNanos = System.nanoTime();
-    private boolean closed;
-    private boolean failedFatally;
+    // Volatile: /health reads these without the lock, which a commit waiting for an absent broker holds.
+    private volatile boolean closed;
+    private volatile boolean failedFatally;
     private volatile boolean lastCommitFailed;
 
     /**
@@ -220,7 +221,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     }
 
     /** False once closed, or after a fatal error such as being fenced by another ingester with the same transactional id. */
-    public synchronized boolean isUsable() {
+    public boolean isUsable() {
         return !closed && !failedFatally;
     }
 
