@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,6 @@ import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.ingester.Publisher.Publication;
-import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 
 /**
  * The publisher against a broker of its own that goes away and comes back on the same ports and data: a commit
@@ -46,9 +42,7 @@ class ArticlePublisherIT {
     @Test
     void aCommitThatFailsWhileTheBrokerIsAwayLeavesThePublisherAbleToPublishOnceItIsBack(@TempDir Path directory)
             throws Exception {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startPersistent(directory, brokerPort, controllerPort);
+        RestartableBroker broker = RestartableBroker.start(directory);
         KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1, Map.of(
                 "max.block.ms", "3000",
                 "request.timeout.ms", "2000",
@@ -64,7 +58,7 @@ class ArticlePublisherIT {
             assertThat(publisher.publish(article(1), "link-1")).isEqualTo(Publication.NEW);
             assertThat(publisher.canPublish()).isTrue();
 
-            broker.close();
+            broker.stop();
             IngestException commitFailure = publishFailure(() -> publisher.publish(article(2), "link-2"));
             assertThat(commitFailure.kind()).isEqualTo(ErrorKind.PUBLISH);
             assertThat(publisher.canPublish()).as("health DOWN while it cannot publish").isFalse();
@@ -77,7 +71,7 @@ class ArticlePublisherIT {
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), creationFailure.getMessage());
             assertThat(creationFailure.kind()).isEqualTo(ErrorKind.PUBLISH);
 
-            broker = EmbeddedKafkaBroker.startPersistent(directory, brokerPort, controllerPort);
+            broker.startAgain();
             // As if the failed commit had gone through after all: another producer publishes article 2 now.
             try (ArticlePublisher other = new ArticlePublisher(kafka, "publisher-it-" + UUID.randomUUID(),
                     new PublishedArticles(), producer -> { })) {
@@ -134,12 +128,5 @@ class ArticlePublisherIT {
         CompactedTopicReader.readAll(kafka, Topics.RAW_ARTICLES, TIMEOUT,
                 record -> ids.add(serde.deserialize(record.topic(), record.value()).id()));
         return ids;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
     }
 }
