@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.NewswatchService;
+import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.TopicCreator;
@@ -48,8 +50,8 @@ public final class AlertsService implements NewswatchService {
 
     /** The topics this service reads or writes; it creates them all so the services may start in any order. */
     private List<String> topics() {
-        List<String> topics = new ArrayList<>(List.of(Topics.ENRICHED_ARTICLES, Topics.ALERTS,
-                Topics.ENRICHED_ARTICLES_DEAD_LETTERS));
+        List<String> topics = new ArrayList<>(Stream.of(Topics.ENRICHED, Topics.ALL_ALERTS,
+                Topics.ENRICHED_DEAD_LETTERS).map(Topic::name).toList());
         watches.ids().stream().map(Topics::watchAlerts).forEach(topics::add);
         return topics;
     }
@@ -62,7 +64,7 @@ public final class AlertsService implements NewswatchService {
                 kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
                 serviceMetrics, settings.metricsPort());
         deadWatches.start(DICTIONARY_CHECK_INTERVAL);
-        log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED_ARTICLES, watches.ids(),
+        log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED.name(), watches.ids(),
                 application.metricsPort());
     }
 

@@ -4,22 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
-import dev.newswatch.common.events.EnrichedArticle;
-import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.GuardedStage;
 import dev.newswatch.common.streams.StageOutcome;
+import dev.newswatch.common.streams.TopicStreams;
 
 /**
  * news.enriched -> match every watch -> first alert per watch and story -> news.alerts and alerts.&lt;watch-id&gt;,
@@ -37,19 +33,17 @@ public final class AlertsTopology {
     public static Topology build(WatchMatcher matcher, AlertsMetrics metrics, Duration storyWindow) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(FirstAlertPerStory.store());
-        Map<String, KStream<String, StageOutcome<List<Alert>>>> matched = builder
-                .stream(Topics.ENRICHED_ARTICLES, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("read-enriched-articles"))
-                .processValues(GuardedStage.of("match-watches", JsonSerde.of(EnrichedArticle.class), matcher::match,
-                        metrics::deadLetter), Named.as("match-watches"))
+        Map<String, KStream<String, StageOutcome<List<Alert>>>> matched = TopicStreams
+                .readUndecoded(builder, Topics.ENRICHED, "read-enriched-articles")
+                .processValues(GuardedStage.of("match-watches", Topics.ENRICHED.valueSerde().deserializer(),
+                        matcher::match, metrics::deadLetter), Named.as("match-watches"))
                 .split(Named.as(MATCHED))
                 .branch((articleId, outcome) -> outcome.failed(), Branched.as(FAILED))
                 .defaultBranch(Branched.as(OK));
 
-        matched.get(MATCHED + FAILED)
-                .mapValues(StageOutcome::original, Named.as("restore-original-bytes"))
-                .to(Topics.ENRICHED_ARTICLES_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("write-dead-letters"));
+        TopicStreams.write(matched.get(MATCHED + FAILED)
+                .mapValues(StageOutcome::original, Named.as("restore-original-bytes")),
+                Topics.ENRICHED_DEAD_LETTERS, "write-dead-letters");
 
         // Copies of one story arrive on any partition (news.enriched is keyed by article id): repartitioning by
         // watch and story brings them to one task, which lets only the first through.
@@ -58,14 +52,14 @@ public final class AlertsTopology {
                 .flatMapValues(StageOutcome::output, Named.as("one-record-per-alert"))
                 .selectKey((articleId, alert) -> FirstAlertPerStory.storyKey(alert), Named.as("key-by-watch-and-story"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-story")
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Alert.class)))
+                        .withKeySerde(Topics.ALL_ALERTS.keySerde()).withValueSerde(Topics.ALL_ALERTS.valueSerde()))
                 .processValues(() -> new FirstAlertPerStory(storyWindow, metrics), Named.as("first-alert-per-story"),
                         FirstAlertPerStory.STORE)
                 .selectKey((storyKey, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .peek((alertId, alert) -> metrics.alertEmitted(alert), Named.as("count-alerts"));
-        alerts.to(Topics.ALERTS, Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("write-all-alerts"));
+        TopicStreams.write(alerts, Topics.ALL_ALERTS, "write-all-alerts");
         alerts.to((alertId, alert, record) -> Topics.watchAlerts(alert.watchId()),
-                Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("write-watch-alerts"));
+                TopicStreams.produced(Topics.ALL_ALERTS, "write-watch-alerts"));
         return builder.build();
     }
 }

@@ -33,7 +33,6 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.RawArticle;
-import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.enricher.EnricherService;
 import dev.newswatch.enricher.EnricherSettings;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
@@ -142,8 +141,7 @@ public final class EnricherLoadGenerator {
 
         /** Sends {@code articles} at {@code perSecond} and waits until each has come out enriched. */
         Figures offer(List<RawArticle> articles, int perSecond) {
-            JsonSerde<RawArticle> json = JsonSerde.of(RawArticle.class);
-            byte[][] values = articles.stream().map(article -> json.serialize(Topics.RAW_ARTICLES, article))
+            byte[][] values = articles.stream().map(Topics.RAW::serialize)
                     .toArray(byte[][]::new);
             long[] sentAt = new long[articles.size()];
             long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;

@@ -2,7 +2,15 @@ package dev.newswatch.common;
 
 import java.util.regex.Pattern;
 
-/** Every Kafka topic name Newswatch uses, declared once. */
+import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.events.EnrichedArticle;
+import dev.newswatch.common.events.RawArticle;
+
+/**
+ * Every Kafka topic Newswatch uses, declared once: its name, and for the topics between the services also its
+ * key and value serdes, as a {@link Topic}. The ingester writes its records as bytes it serialised itself and
+ * still uses the names alone.
+ */
 public final class Topics {
 
     /** Raw articles as the ingester extracted them, keyed by article id. */
@@ -19,6 +27,13 @@ public final class Topics {
     public static final String INGESTER_PUBLISHED = "newswatch.ingester.published";
     /** Compacted: the ingester's crawl state per source (validators, poll interval, next poll), keyed by source id. */
     public static final String INGESTER_SOURCES = "newswatch.ingester.sources";
+
+    public static final Topic<String, RawArticle> RAW = Topic.json(RAW_ARTICLES, RawArticle.class);
+    public static final Topic<String, EnrichedArticle> ENRICHED = Topic.json(ENRICHED_ARTICLES, EnrichedArticle.class);
+    /** Also the serdes of every {@link #watchAlerts(String)} topic. */
+    public static final Topic<String, Alert> ALL_ALERTS = Topic.json(ALERTS, Alert.class);
+    public static final Topic<String, byte[]> RAW_DEAD_LETTERS = Topic.bytes(RAW_ARTICLES_DEAD_LETTERS);
+    public static final Topic<String, byte[]> ENRICHED_DEAD_LETTERS = Topic.bytes(ENRICHED_ARTICLES_DEAD_LETTERS);
 
     private static final String WATCH_ALERTS_PREFIX = "alerts.";
     private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");

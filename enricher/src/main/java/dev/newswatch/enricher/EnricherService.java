@@ -3,11 +3,13 @@ package dev.newswatch.enricher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.NewswatchService;
+import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.TopicCreator;
@@ -51,13 +53,13 @@ public final class EnricherService implements NewswatchService {
     public synchronized void start() {
         // news.raw too: the enricher must be able to start before the ingester has ever run.
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(
-                List.of(Topics.RAW_ARTICLES, Topics.ENRICHED_ARTICLES, Topics.RAW_ARTICLES_DEAD_LETTERS));
+                Stream.of(Topics.RAW, Topics.ENRICHED, Topics.RAW_DEAD_LETTERS).map(Topic::name).toList());
         application = StreamsApplication.start(name(),
                 EnricherTopology.build(enricher, metrics, settings, serviceMetrics.registry()),
                 kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
                 serviceMetrics, settings.metricsPort());
         reloader.start(RELOAD_INTERVAL);
-        log.info("Enricher reads {} and serves metrics on port {}", Topics.RAW_ARTICLES, application.metricsPort());
+        log.info("Enricher reads {} and serves metrics on port {}", Topics.RAW.name(), application.metricsPort());
     }
 
     @Override

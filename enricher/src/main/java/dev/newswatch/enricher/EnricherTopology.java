@@ -6,18 +6,16 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.EnrichedArticle;
-import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.GuardedStage;
 import dev.newswatch.common.streams.StageOutcome;
+import dev.newswatch.common.streams.TopicStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -55,22 +53,20 @@ public final class EnricherTopology {
         EnrichedSizeLimit sizeLimit = new EnrichedSizeLimit();
         ArticleSigner signer = new ArticleSigner();
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, StageOutcome<EnrichedArticle>>> outcomes = builder
-                .stream(Topics.RAW_ARTICLES, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("read-raw-articles"))
-                .processValues(GuardedStage.of("enrich", JsonSerde.of(RawArticle.class),
+        Map<String, KStream<String, StageOutcome<EnrichedArticle>>> outcomes = TopicStreams
+                .readUndecoded(builder, Topics.RAW, "read-raw-articles")
+                .processValues(GuardedStage.of("enrich", Topics.RAW.valueSerde().deserializer(),
                         raw -> sizeLimit.check(enricher.enrich(limit.apply(raw))), metrics::deadLetter),
                         Named.as("enrich"))
                 .split(Named.as(OUTCOME))
                 .branch((key, outcome) -> outcome.failed(), Branched.as(FAILED))
                 .defaultBranch(Branched.as(ENRICHED));
 
-        outcomes.get(OUTCOME + FAILED)
-                .mapValues(StageOutcome::original, Named.as("original-bytes"))
-                .to(Topics.RAW_ARTICLES_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("write-dead-letters"));
+        TopicStreams.write(outcomes.get(OUTCOME + FAILED)
+                .mapValues(StageOutcome::original, Named.as("original-bytes")),
+                Topics.RAW_DEAD_LETTERS, "write-dead-letters");
 
-        outcomes.get(OUTCOME + ENRICHED)
+        KStream<String, EnrichedArticle> grouped = outcomes.get(OUTCOME + ENRICHED)
                 .mapValues(StageOutcome::output, Named.as("enriched-article"))
                 .mapValues(signer::sign, Named.as("sign-story-and-event"))
                 .selectKey((key, signed) -> STORY_INDEX, Named.as("key-by-story-index"))
@@ -83,9 +79,8 @@ public final class EnricherTopology {
                 .processValues(EventClusterer.supplier(settings.eventWindow(), settings.eventSimilarity(),
                         new EventMetrics(registry)), Named.as("assign-event"))
                 .selectKey((key, article) -> article.article().id(), Named.as("key-by-article-id"))
-                .peek((id, article) -> metrics.enriched(article), Named.as("count-enriched"))
-                .to(Topics.ENRICHED_ARTICLES, Produced.with(Serdes.String(), JsonSerde.of(EnrichedArticle.class))
-                        .withName("write-enriched-articles"));
+                .peek((id, article) -> metrics.enriched(article), Named.as("count-enriched"));
+        TopicStreams.write(grouped, Topics.ENRICHED, "write-enriched-articles");
         return builder.build();
     }
 }

@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
-import dev.newswatch.common.events.Alert;
-import dev.newswatch.common.json.JsonSerde;
 
 /**
  * Prints every alert on {@code news.alerts} as one line the moment it arrives. It commits what it printed,
@@ -25,7 +23,6 @@ final class AlertPrinter implements AutoCloseable {
     private static final String GROUP_ID = "newswatch-alert-printer";
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
     private final PrintStream out;
     private final Thread thread;
 
@@ -36,7 +33,7 @@ final class AlertPrinter implements AutoCloseable {
     }
 
     void start() {
-        consumer.subscribe(List.of(Topics.ALERTS));
+        consumer.subscribe(List.of(Topics.ALL_ALERTS.name()));
         thread.start();
     }
 
@@ -57,7 +54,7 @@ final class AlertPrinter implements AutoCloseable {
 
     private void print(ConsumerRecord<String, byte[]> record) {
         try {
-            out.println(AlertLine.format(serde.deserialize(record.topic(), record.value())));
+            out.println(AlertLine.format(Topics.ALL_ALERTS.deserialize(record.value())));
         } catch (RuntimeException e) {
             log.warn("Cannot print alert at {}-{} offset {}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
