@@ -2,19 +2,16 @@ package dev.newswatch.alerts;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
-import dev.newswatch.common.streams.GuardedStage;
-import dev.newswatch.common.streams.StageOutcome;
+import dev.newswatch.common.streams.DeadLetterRouting;
 import dev.newswatch.common.streams.TopicStreams;
 
 /**
@@ -23,33 +20,21 @@ import dev.newswatch.common.streams.TopicStreams;
  */
 public final class AlertsTopology {
 
-    private static final String MATCHED = "matched-";
-    private static final String FAILED = "failed";
-    private static final String OK = "ok";
-
     private AlertsTopology() {
     }
 
     public static Topology build(WatchMatcher matcher, AlertsMetrics metrics, Duration storyWindow) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(FirstAlertPerStory.store());
-        Map<String, KStream<String, StageOutcome<List<Alert>>>> matched = TopicStreams
-                .readUndecoded(builder, Topics.ENRICHED, "read-enriched-articles")
-                .processValues(GuardedStage.of("match-watches", Topics.ENRICHED.valueSerde().deserializer(),
-                        matcher::match, metrics::deadLetter), Named.as("match-watches"))
-                .split(Named.as(MATCHED))
-                .branch((articleId, outcome) -> outcome.failed(), Branched.as(FAILED))
-                .defaultBranch(Branched.as(OK));
-
-        TopicStreams.write(matched.get(MATCHED + FAILED)
-                .mapValues(StageOutcome::original, Named.as("restore-original-bytes")),
-                Topics.ENRICHED_DEAD_LETTERS, "write-dead-letters");
+        KStream<String, List<Alert>> matched = DeadLetterRouting.guard(
+                TopicStreams.readUndecoded(builder, Topics.ENRICHED, "read-enriched-articles"), Topics.ENRICHED,
+                "match-watches", matcher::match, metrics::deadLetter, Topics.ENRICHED_DEAD_LETTERS);
 
         // Copies of one story arrive on any partition (news.enriched is keyed by article id): repartitioning by
         // watch and story brings them to one task, which lets only the first through.
-        KStream<String, Alert> alerts = matched.get(MATCHED + OK)
-                .peek((articleId, outcome) -> metrics.articleChecked(), Named.as("count-checked-articles"))
-                .flatMapValues(StageOutcome::output, Named.as("one-record-per-alert"))
+        KStream<String, Alert> alerts = matched
+                .peek((articleId, matches) -> metrics.articleChecked(), Named.as("count-checked-articles"))
+                .flatMapValues(matches -> matches, Named.as("one-record-per-alert"))
                 .selectKey((articleId, alert) -> FirstAlertPerStory.storyKey(alert), Named.as("key-by-watch-and-story"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-story")
                         .withKeySerde(Topics.ALL_ALERTS.keySerde()).withValueSerde(Topics.ALL_ALERTS.valueSerde()))

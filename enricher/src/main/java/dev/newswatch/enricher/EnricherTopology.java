@@ -1,11 +1,8 @@
 package dev.newswatch.enricher;
 
-import java.util.Map;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -13,8 +10,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.json.JsonSerde;
-import dev.newswatch.common.streams.GuardedStage;
-import dev.newswatch.common.streams.StageOutcome;
+import dev.newswatch.common.streams.DeadLetterRouting;
 import dev.newswatch.common.streams.TopicStreams;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,9 +34,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class EnricherTopology {
 
-    private static final String OUTCOME = "enrich-outcome-";
-    private static final String FAILED = "failed";
-    private static final String ENRICHED = "enriched";
     private static final String STORY_INDEX = "story-index";
 
     private EnricherTopology() {
@@ -53,21 +46,12 @@ public final class EnricherTopology {
         EnrichedSizeLimit sizeLimit = new EnrichedSizeLimit();
         ArticleSigner signer = new ArticleSigner();
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, StageOutcome<EnrichedArticle>>> outcomes = TopicStreams
-                .readUndecoded(builder, Topics.RAW, "read-raw-articles")
-                .processValues(GuardedStage.of("enrich", Topics.RAW.valueSerde().deserializer(),
-                        raw -> sizeLimit.check(enricher.enrich(limit.apply(raw))), metrics::deadLetter),
-                        Named.as("enrich"))
-                .split(Named.as(OUTCOME))
-                .branch((key, outcome) -> outcome.failed(), Branched.as(FAILED))
-                .defaultBranch(Branched.as(ENRICHED));
+        KStream<String, EnrichedArticle> enriched = DeadLetterRouting.guard(
+                TopicStreams.readUndecoded(builder, Topics.RAW, "read-raw-articles"), Topics.RAW, "enrich",
+                raw -> sizeLimit.check(enricher.enrich(limit.apply(raw))), metrics::deadLetter,
+                Topics.RAW_DEAD_LETTERS);
 
-        TopicStreams.write(outcomes.get(OUTCOME + FAILED)
-                .mapValues(StageOutcome::original, Named.as("original-bytes")),
-                Topics.RAW_DEAD_LETTERS, "write-dead-letters");
-
-        KStream<String, EnrichedArticle> grouped = outcomes.get(OUTCOME + ENRICHED)
-                .mapValues(StageOutcome::output, Named.as("enriched-article"))
+        KStream<String, EnrichedArticle> grouped = enriched
                 .mapValues(signer::sign, Named.as("sign-story-and-event"))
                 .selectKey((key, signed) -> STORY_INDEX, Named.as("key-by-story-index"))
                 .repartition(Repartitioned.<String, SignedArticle>as(STORY_INDEX)
