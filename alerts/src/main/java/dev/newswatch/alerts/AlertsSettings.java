@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.newswatch.common.config.ConfigLoader;
 import dev.newswatch.common.config.ConfigProblem;
 import dev.newswatch.common.config.ConfigValues;
+import dev.newswatch.common.streams.StreamsServiceSettings;
 
 /**
  * The {@code alerts} section of {@code config/newswatch.yml}.
@@ -31,7 +32,7 @@ public record AlertsSettings(
         String applicationId,
         Path stateDirectory,
         Duration commitInterval,
-        Duration storyWindow) {
+        Duration storyWindow) implements StreamsServiceSettings {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
 

@@ -51,14 +51,28 @@ public final class ServiceLauncher {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        runUntilStopped(service.name() + "-shutdown", () -> {
+            service.start();
+            log.info("{} started", service.name());
+        }, () -> {
             log.info("Stopping {}", service.name());
             service.close();
+        });
+    }
+
+    /**
+     * Runs {@code start}, then waits until the process is told to stop and {@code stop} has run; {@code stop}
+     * runs even when the signal comes while {@code start} still runs.
+     *
+     * @param threadName names the thread that runs {@code stop}
+     */
+    public static void runUntilStopped(String threadName, Runnable start, Runnable stop) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
             stopped.countDown();
-        }, service.name() + "-shutdown"));
-        service.start();
-        log.info("{} started", service.name());
+        }, threadName));
+        start.run();
         try {
             stopped.await();
         } catch (InterruptedException e) {

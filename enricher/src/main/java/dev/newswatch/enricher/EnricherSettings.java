@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.newswatch.common.config.ConfigValues;
 import dev.newswatch.common.config.InvalidConfigValue;
+import dev.newswatch.common.streams.StreamsServiceSettings;
 
 /**
  * The {@code enricher} section of {@code config/newswatch.yml}.
@@ -39,7 +40,7 @@ public record EnricherSettings(
         Double storySimilarity,
         Duration eventWindow,
         Double eventSimilarity,
-        Integer maxTextChars) {
+        Integer maxTextChars) implements StreamsServiceSettings {
 
     /** Shorter texts than this would cut real articles. */
     static final int LEAST_TEXT_CHARS = 1_000;

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.utils.Exit;
@@ -72,20 +71,10 @@ final class SystemRunner {
             running.forEach(SystemRunner::closeQuietly);
             throw e;
         }
-        out.printf("Newswatch is running: broker %s, data in %s, metrics on :%d (ingester) :%d (enricher) :%d (alerts)."
-                + " Alerts appear below; Ctrl-C stops.%n", broker.bootstrapServers(), options.dataDirectory,
-                ingester.metricsPort(), enricher.metricsPort(), alerts.metricsPort());
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.forEach(SystemRunner::closeQuietly);
-            stopped.countDown();
-        }, "newswatch-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ServiceLauncher.runUntilStopped("newswatch-shutdown", () -> out.printf("Newswatch is running: broker %s, data"
+                + " in %s, metrics on :%d (ingester) :%d (enricher) :%d (alerts). Alerts appear below; Ctrl-C stops.%n",
+                broker.bootstrapServers(), options.dataDirectory, ingester.metricsPort(), enricher.metricsPort(),
+                alerts.metricsPort()), () -> running.forEach(SystemRunner::closeQuietly));
         return 0;
     }
 

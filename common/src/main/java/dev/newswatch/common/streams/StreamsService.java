@@ -1,0 +1,85 @@
+package dev.newswatch.common.streams;
+
+import java.util.List;
+
+import org.apache.kafka.streams.Topology;
+
+import dev.newswatch.common.NewswatchService;
+import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.kafka.TopicCreator;
+import dev.newswatch.common.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * A service that is one Kafka Streams topology: creates the topics it reads and writes, runs the topology with
+ * its metrics and health endpoint, and runs beside it what a subclass starts once the topology runs, such as a
+ * watch on its configuration files.
+ */
+public abstract class StreamsService implements NewswatchService {
+
+    private final String name;
+    private final StreamsServiceSettings settings;
+    private final KafkaSettings kafka;
+    private final ServiceMetrics serviceMetrics = new ServiceMetrics();
+    private volatile StreamsApplication application;
+
+    protected StreamsService(String name, StreamsServiceSettings settings, KafkaSettings kafka) {
+        this.name = name;
+        this.settings = settings;
+        this.kafka = kafka;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    /** Where the service's own meters are registered, beside the JVM's and Kafka's. */
+    protected final MeterRegistry registry() {
+        return serviceMetrics.registry();
+    }
+
+    /** Every topic the service reads or writes; all are created at start, so the services may start in any order. */
+    protected abstract List<String> topics();
+
+    protected abstract Topology topology();
+
+    /** Starts what runs beside the topology, now running with its endpoint on {@code metricsPort}. */
+    protected abstract void started(int metricsPort);
+
+    /** Stops what {@link #started} started; the topology still runs. */
+    protected abstract void stopping();
+
+    @Override
+    public final synchronized void start() {
+        new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
+        application = StreamsApplication.start(name, topology(),
+                kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
+                serviceMetrics, settings.metricsPort());
+        started(application.metricsPort());
+    }
+
+    @Override
+    public final boolean isHealthy() {
+        StreamsApplication running = application;
+        return running != null && running.isHealthy();
+    }
+
+    /** The port /metrics and /health are served on; useful when the settings asked for any free port. */
+    public final synchronized int metricsPort() {
+        if (application == null) {
+            throw new IllegalStateException("the " + name + " service has not been started");
+        }
+        return application.metricsPort();
+    }
+
+    @Override
+    public final synchronized void close() {
+        stopping();
+        if (application != null) {
+            application.close();
+            application = null;
+        }
+        serviceMetrics.close();
+    }
+}
