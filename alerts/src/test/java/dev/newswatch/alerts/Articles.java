@@ -9,6 +9,7 @@ import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 
 /** Enriched-article fixtures; the Korean text is written for these tests. */
@@ -22,7 +23,7 @@ final class Articles {
     }
 
     static EntityTag entity(String id, String name, EntityKind kind, String vendor, String sentence, String matched) {
-        return new EntityTag(id, name, kind, vendor, List.of(evidence(sentence, matched)), "about");
+        return new EntityTag(id, name, kind, vendor, List.of(evidence(sentence, matched)), Salience.ABOUT);
     }
 
     static TopicTag topic(String id, String name, String sentence, String cue) {

@@ -12,6 +12,7 @@ import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.streams.UnknownSchemaVersionException;
 
@@ -26,10 +27,6 @@ import dev.newswatch.common.streams.UnknownSchemaVersionException;
  */
 public final class ArticleEnricher {
 
-    /** Salience of an entity the article is about: named in the title or lead, or repeated. */
-    public static final String ABOUT = "about";
-    /** Salience of an entity the article only mentions. */
-    public static final String MENTION = "mention";
     /** How many opening sentences of the body make its lead. */
     static final int LEAD_SENTENCES = 2;
     /** How many mentions make an entity the article's subject wherever they stand. */
@@ -103,7 +100,7 @@ public final class ArticleEnricher {
                     List<Evidence> mentions = evidence.get(entity.id());
                     boolean about = prominent.get(entity.id()) || mentions.size() >= REPEATED_MENTIONS;
                     return new EntityTag(entity.id(), entity.name(), entity.kind(), entity.vendor(),
-                            TagEvidence.firstSentences(mentions), about ? ABOUT : MENTION);
+                            TagEvidence.firstSentences(mentions), about ? Salience.ABOUT : Salience.MENTION);
                 })
                 .toList();
     }

@@ -21,6 +21,7 @@ import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 
 class ArticleEnricherTest {
@@ -29,28 +30,28 @@ class ArticleEnricherTest {
     private static final ArticleEnricher ENRICHER = ArticleEnricher.of(ShippedConfig.entities(),
             ShippedConfig.topics(), Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private static Map<String, String> salience(String title, String text) {
+    private static Map<String, Salience> salience(String title, String text) {
         return ENRICHER.tag(title, text).entities().stream()
                 .collect(Collectors.toMap(EntityTag::id, EntityTag::salience));
     }
 
     @Test
     void anEntityInTheTitleOrLeadIsWhatTheArticleIsAboutAndOneFurtherDownIsAMention() {
-        Map<String, String> salience = salience("화웨이, 새 AI 칩 공개",
+        Map<String, Salience> salience = salience("화웨이, 새 AI 칩 공개",
                 "캠브리콘도 신제품을 준비한다. 업계가 주목하고 있다.\n이어서 시장 반응을 살펴본다. 중국 시장은 크다. "
                         + "가격도 중요하다. 엔비디아는 별다른 언급을 하지 않았다.");
 
-        assertThat(salience).containsEntry("huawei", ArticleEnricher.ABOUT)
-                .containsEntry("cambricon", ArticleEnricher.ABOUT)
-                .containsEntry("nvidia", ArticleEnricher.MENTION);
+        assertThat(salience).containsEntry("huawei", Salience.ABOUT)
+                .containsEntry("cambricon", Salience.ABOUT)
+                .containsEntry("nvidia", Salience.MENTION);
     }
 
     @Test
     void anEntityNamedAgainAndAgainIsWhatTheArticleIsAboutWhereverItStands() {
-        Map<String, String> salience = salience("반도체 소식",
+        Map<String, Salience> salience = salience("반도체 소식",
                 "시장이 커진다. 수요도 늘었다. 경쟁이 붙었다. 바이두가 칩을 낸다. 바이두는 서버도 판다. 바이두의 목표는 크다.");
 
-        assertThat(salience).containsEntry("baidu", ArticleEnricher.ABOUT);
+        assertThat(salience).containsEntry("baidu", Salience.ABOUT);
     }
 
     @Test

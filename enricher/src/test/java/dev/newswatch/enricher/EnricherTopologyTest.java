@@ -37,6 +37,7 @@ import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.DeadLetterHeaders;
@@ -376,7 +377,7 @@ class EnricherTopologyTest {
                 .hasSizeLessThanOrEqualTo(TagEvidence.SENTENCES));
         assertThat(tagged.topics()).allSatisfy(tag -> assertThat(tag.evidence()).isNotEmpty()
                 .hasSizeLessThanOrEqualTo(TagEvidence.SENTENCES));
-        assertThat(entity(tagged, "huawei").salience()).isEqualTo(ArticleEnricher.ABOUT);
+        assertThat(entity(tagged, "huawei").salience()).isEqualTo(Salience.ABOUT);
         int bytes = JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES, tagged).length;
         System.out.printf("280,000-character dense article: %d entity tags, enriched record %d bytes%n",
                 tagged.entities().size(), bytes);

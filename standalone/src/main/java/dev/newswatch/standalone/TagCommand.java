@@ -29,6 +29,7 @@ import dev.newswatch.common.events.ArticleField;
 import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.json.Json;
 import dev.newswatch.enricher.ArticleEnricher;
@@ -56,7 +57,7 @@ public final class TagCommand implements Callable<Integer> {
 
     /** One line of output. */
     record Tagged(String id, String storyId, String eventId, List<String> entities, List<String> chips, List<String> topics,
-            Map<String, String> salience, Map<String, Double> confidence, List<TaggedEvidence> evidence) {
+            Map<String, Salience> salience, Map<String, Double> confidence, List<TaggedEvidence> evidence) {
     }
 
     /** Why a tag was given; {@code tag} is the company or chip display name, or the topic id. */
@@ -168,7 +169,7 @@ public final class TagCommand implements Callable<Integer> {
                 tags.entities(), tags.topics(), publishedAt, publishedAt == null ? arrival : publishedAt);
         List<String> companies = new ArrayList<>();
         List<String> chips = new ArrayList<>();
-        Map<String, String> salience = new LinkedHashMap<>();
+        Map<String, Salience> salience = new LinkedHashMap<>();
         List<TaggedEvidence> evidence = new ArrayList<>();
         for (EntityTag entity : tags.entities()) {
             (entity.kind() == EntityKind.COMPANY ? companies : chips).add(entity.name());

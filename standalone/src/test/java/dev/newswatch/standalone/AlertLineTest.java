@@ -13,6 +13,7 @@ import dev.newswatch.common.events.ArticleField;
 import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 
 class AlertLineTest {
@@ -24,8 +25,8 @@ class AlertLineTest {
                 "Nvidia and China exports", "0123456789abcdef",
                 new AlertedArticle("0123456789abcdef", "http://127.0.0.1:18080/chipinsight/news/2001.euc-kr.html",
                         "미 상무부, 엔비디아 H20 수출 통제 검토", "칩인사이트", Instant.parse("2026-11-21T02:30:15Z")),
-                List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence), "about"),
-                        new EntityTag("nvidia-h20", "Nvidia H20", EntityKind.CHIP, "nvidia", List.of(evidence), "about")),
+                List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence), Salience.ABOUT),
+                        new EntityTag("nvidia-h20", "Nvidia H20", EntityKind.CHIP, "nvidia", List.of(evidence), Salience.ABOUT)),
                 List.of(new TopicTag("export-controls", "Export controls", 0.9, List.of(evidence))),
                 Instant.parse("2026-11-21T02:31:00Z"));
 

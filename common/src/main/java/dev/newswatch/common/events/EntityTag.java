@@ -9,11 +9,10 @@ import java.util.List;
  * @param name     display name, e.g. {@code Nvidia H20}
  * @param vendor   the id of the company that makes it, for chips and systems; otherwise {@code null}
  * @param evidence the first few sentences that mention it (three at most), each with its first match
- * @param salience {@code about} when the article is about it (named in the title or lead, or repeated),
- *                 {@code mention} when it only mentions it
+ * @param salience whether the article is about it or only mentions it
  */
 public record EntityTag(String id, String name, EntityKind kind, String vendor, List<Evidence> evidence,
-        String salience) {
+        Salience salience) {
 
     public EntityTag {
         evidence = List.copyOf(evidence);

@@ -41,4 +41,19 @@ class EnrichedArticleTest {
         assertThat(read.storyId()).isEqualTo("a1");
         assertThat(read.eventId()).isEqualTo("a1");
     }
+
+    @Test
+    void salienceIsWrittenAndReadAsTheLowerCaseWordRecordsOnTheTopicCarry() {
+        Evidence evidence = new Evidence(ArticleField.TITLE, "엔비디아", 0, 4, "엔비디아, H20 판매 재개");
+        EnrichedArticle article = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw, "a1", "a0",
+                List.of(new EntityTag("nvidia", "Nvidia", EntityKind.COMPANY, null, List.of(evidence), Salience.ABOUT),
+                        new EntityTag("nvidia-h20", "Nvidia H20", EntityKind.CHIP, "nvidia", List.of(evidence),
+                                Salience.MENTION)),
+                List.of(), Instant.parse("2026-11-20T00:27:00Z"));
+
+        String json = new String(serde.serialize("news.enriched", article), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"salience\":\"about\"", "\"salience\":\"mention\"");
+        assertThat(serde.deserialize("news.enriched", json.getBytes(StandardCharsets.UTF_8))).isEqualTo(article);
+    }
 }
