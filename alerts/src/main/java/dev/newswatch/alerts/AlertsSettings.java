@@ -40,11 +40,11 @@ public record AlertsSettings(
         // Boxed so that 0 can keep its usual meaning of "any free port", which tests and the one-process runner use.
         metricsPort = metricsPort == null ? DEFAULT_METRICS_PORT : metricsPort;
         watchesFile = watchesFile == null ? Path.of("config", "watches.yml") : watchesFile;
-        entitiesFile = entitiesFile == null ? Path.of("config", "entities.yml") : entitiesFile;
-        topicsFile = topicsFile == null ? Path.of("config", "topics.yml") : topicsFile;
+        entitiesFile = entitiesFile == null ? ConfigValues.DEFAULT_ENTITIES_FILE : entitiesFile;
+        topicsFile = topicsFile == null ? ConfigValues.DEFAULT_TOPICS_FILE : topicsFile;
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
-        stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
-        commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+        stateDirectory = stateDirectory == null ? DEFAULT_STATE_DIRECTORY : stateDirectory;
+        commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
         storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);

@@ -48,11 +48,11 @@ public record EnricherSettings(
     public EnricherSettings {
         // The port is an Integer, not an int: 0 must stay "any free port" for tests and the one-process runner.
         metricsPort = metricsPort == null ? 9402 : metricsPort;
-        entitiesFile = entitiesFile == null ? Path.of("config", "entities.yml") : entitiesFile;
-        topicsFile = topicsFile == null ? Path.of("config", "topics.yml") : topicsFile;
+        entitiesFile = entitiesFile == null ? ConfigValues.DEFAULT_ENTITIES_FILE : entitiesFile;
+        topicsFile = topicsFile == null ? ConfigValues.DEFAULT_TOPICS_FILE : topicsFile;
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-enricher" : applicationId;
-        stateDirectory = stateDirectory == null ? Path.of("data", "streams") : stateDirectory;
-        commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+        stateDirectory = stateDirectory == null ? DEFAULT_STATE_DIRECTORY : stateDirectory;
+        commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
         storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
         eventWindow = eventWindow == null ? Duration.ofDays(7) : eventWindow;

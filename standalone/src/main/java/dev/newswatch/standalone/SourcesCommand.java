@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.newswatch.common.ServiceLauncher;
 import dev.newswatch.common.config.ConfigException;
 import dev.newswatch.common.config.ConfigLoader;
 import dev.newswatch.ingester.DiscoveredLink;
@@ -44,14 +45,14 @@ final class SourcesCommand implements Callable<Integer> {
 
         private static final int BODY_PREVIEW = 160;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "config/sources.yml",
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
                 description = "The sources file (default: ${DEFAULT-VALUE}).")
-        Path sourcesFile;
+        Path sourcesFile = IngesterSettings.defaults().sourcesFile();
 
-        @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/newswatch.yml",
+        @Option(names = "--config", paramLabel = "FILE",
                 description = "Settings whose ingester section (user agent, host delay, timeouts) the checks use; "
                         + "defaults apply when the file does not exist (default: ${DEFAULT-VALUE}).")
-        Path configFile;
+        Path configFile = ServiceLauncher.DEFAULT_CONFIG;
 
         @Option(names = "--source", paramLabel = "ID", split = ",",
                 description = "Check only these source ids.")

@@ -2,14 +2,14 @@ package dev.newswatch.standalone;
 
 import java.nio.file.Path;
 
+import dev.newswatch.common.ServiceLauncher;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run the whole system in this process. */
 final class SystemOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/newswatch.yml",
-            description = "Service settings (default: ${DEFAULT-VALUE}).")
-    Path configFile;
+    @Option(names = "--config", paramLabel = "FILE", description = "Service settings (default: ${DEFAULT-VALUE}).")
+    Path configFile = ServiceLauncher.DEFAULT_CONFIG;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Where the embedded broker and the Streams state keep their data between runs "

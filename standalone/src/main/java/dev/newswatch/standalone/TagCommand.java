@@ -76,13 +76,11 @@ public final class TagCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles, one JSON object a line; - reads stdin.")
     Path input;
 
-    @Option(names = "--entities", paramLabel = "FILE", defaultValue = "config/entities.yml",
-            description = "The entity dictionary (default: ${DEFAULT-VALUE}).")
-    Path entitiesFile;
+    @Option(names = "--entities", paramLabel = "FILE", description = "The entity dictionary (default: ${DEFAULT-VALUE}).")
+    Path entitiesFile = EnricherSettings.defaults().entitiesFile();
 
-    @Option(names = "--topics", paramLabel = "FILE", defaultValue = "config/topics.yml",
-            description = "The topic rules (default: ${DEFAULT-VALUE}).")
-    Path topicsFile;
+    @Option(names = "--topics", paramLabel = "FILE", description = "The topic rules (default: ${DEFAULT-VALUE}).")
+    Path topicsFile = EnricherSettings.defaults().topicsFile();
 
     @Option(names = "--event-similarity", paramLabel = "SHARE",
             description = "Least similarity of two articles' event terms for one event (default: the enricher's, "

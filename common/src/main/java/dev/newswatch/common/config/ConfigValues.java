@@ -1,5 +1,6 @@
 package dev.newswatch.common.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,10 @@ public final class ConfigValues {
      * copy's story id. The alerts service checks its own window against it.
      */
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(72);
+    /** The entity dictionary the enricher tags with and the alerts service checks watches against. */
+    public static final Path DEFAULT_ENTITIES_FILE = Path.of("config", "entities.yml");
+    /** The topic rules the enricher tags with and the alerts service checks watches against. */
+    public static final Path DEFAULT_TOPICS_FILE = Path.of("config", "topics.yml");
 
     private ConfigValues() {
     }

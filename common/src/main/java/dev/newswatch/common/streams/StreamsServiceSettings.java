@@ -6,6 +6,10 @@ import java.time.Duration;
 /** What a {@link StreamsService} needs of its settings section. */
 public interface StreamsServiceSettings {
 
+    /** Where both Streams services keep their state when their section does not say. */
+    Path DEFAULT_STATE_DIRECTORY = Path.of("data", "streams");
+    Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
     /** Kafka Streams application id, which is also the consumer group. */
     String applicationId();
 
