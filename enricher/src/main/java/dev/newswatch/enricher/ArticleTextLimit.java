@@ -4,14 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.events.RawArticle;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Cuts an over-long title or text before tagging, so the time tagging takes and the size of the enriched record
  * stay bounded whatever a source sends (a 10 MB page of scraped boilerplate is tagged on its first part, not
- * allowed to stall the partition or to produce a record the broker refuses). Counts what it cut as
- * {@code newswatch.enricher.texts.cut}.
+ * allowed to stall the partition or to produce a record the broker refuses), and tells of each article it cut.
  *
  * <p>It also ends runs of more than {@value #SENTENCE_CHARS} characters without a line break or sentence end
  * at their next space (a space becomes a line break, so offsets stay as they were): evidence quotes the sentence
@@ -29,13 +26,12 @@ public final class ArticleTextLimit {
     private static final Logger log = LoggerFactory.getLogger(ArticleTextLimit.class);
 
     private final int textChars;
-    private final Counter cut;
+    private final Runnable onCut;
 
-    public ArticleTextLimit(int textChars, MeterRegistry registry) {
+    /** @param onCut told of every article whose title or text was cut, e.g. to count it */
+    public ArticleTextLimit(int textChars, Runnable onCut) {
         this.textChars = textChars;
-        this.cut = Counter.builder("newswatch.enricher.texts.cut")
-                .description("Raw articles whose title or text was cut to the configured limit before tagging")
-                .register(registry);
+        this.onCut = onCut;
     }
 
     public RawArticle apply(RawArticle article) {
@@ -43,7 +39,7 @@ public final class ArticleTextLimit {
             log.warn("Article {} from {}: title of {} and text of {} characters cut to {} and {} before tagging",
                     article.id(), article.sourceId(), article.title().length(), article.text().length(),
                     TITLE_CHARS, textChars);
-            cut.increment();
+            onCut.run();
         }
         String title = cut(article.title(), TITLE_CHARS);
         String text = withBoundedSentences(cut(article.text(), textChars));

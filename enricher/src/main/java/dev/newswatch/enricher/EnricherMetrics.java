@@ -1,45 +1,74 @@
 package dev.newswatch.enricher;
 
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.EntityKind;
+import dev.newswatch.common.metrics.MetricTags;
 import dev.newswatch.common.streams.FailureKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The enricher's own meters: articles enriched, entity tags by entity kind, topic tags by topic id (ids come from
- * configuration, so the tag stays bounded), dead letters by reason, and dictionary reloads by outcome.
+ * The enricher's own meters, registered once, when the service is built, so every series reads 0 before its
+ * first event rather than being absent: articles enriched, entity tags by entity kind, topic tags by topic id
+ * (ids come from configuration, so the tag stays bounded), texts cut, dead letters by reason, dictionary reloads
+ * by outcome, and how the story and event indexes placed articles. The stages are given what they count with,
+ * never the registry.
  */
 public final class EnricherMetrics {
 
     private final MeterRegistry registry;
     private final Counter articlesEnriched;
+    private final Counter textsCut;
+    private final Map<EntityKind, Counter> entityTagsByKind = new EnumMap<>(EntityKind.class);
+    /** Grows when a reload brings a topic id the rules did not have. */
+    private final Map<String, Counter> topicTagsById = new ConcurrentHashMap<>();
+    private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
     private final Counter configReloaded;
     private final Counter configRejected;
+    private final StoryMetrics stories;
+    private final EventMetrics events;
 
     public EnricherMetrics(MeterRegistry registry, TopicRules rules) {
         this.registry = registry;
         this.articlesEnriched = Counter.builder("newswatch.enricher.articles.enriched")
-                .description("Raw articles enriched and published to news.enriched")
+                .description("Raw articles enriched and published to " + Topics.ENRICHED.name())
                 .register(registry);
-        this.configReloaded = configReloads("reloaded");
-        this.configRejected = configReloads("rejected");
-        // Registered up front so every series reads 0 before the first event rather than being absent.
+        this.textsCut = Counter.builder("newswatch.enricher.texts.cut")
+                .description("Raw articles whose title or text was cut to the configured limit before tagging")
+                .register(registry);
         for (EntityKind kind : EntityKind.values()) {
-            entityTags(kind);
+            entityTagsByKind.put(kind, Counter.builder("newswatch.enricher.entity.tags")
+                    .description("Entity tags given, by entity kind")
+                    .tag("kind", MetricTags.of(kind))
+                    .register(registry));
         }
         rules.rules().forEach(rule -> topicTags(rule.id()));
         for (FailureKind reason : FailureKind.values()) {
-            deadLetters(reason);
+            deadLettersByReason.put(reason, Counter.builder("newswatch.enricher.dead.letters")
+                    .description("Raw-article records sent to " + Topics.RAW_DEAD_LETTERS.name() + ", by reason")
+                    .tag("reason", reason.tag())
+                    .register(registry));
         }
+        this.configReloaded = configReloads("reloaded");
+        this.configRejected = configReloads("rejected");
+        this.stories = new StoryMetrics(registry);
+        this.events = new EventMetrics(registry);
     }
 
     public void enriched(EnrichedArticle article) {
         articlesEnriched.increment();
-        article.entities().forEach(entity -> entityTags(entity.kind()).increment());
+        article.entities().forEach(entity -> entityTagsByKind.get(entity.kind()).increment());
         article.topics().forEach(topic -> topicTags(topic.id()).increment());
+    }
+
+    /** An article's title or text was cut before tagging. */
+    void textCut() {
+        textsCut.increment();
     }
 
     /** entities.yml and topics.yml were reloaded after an edit. */
@@ -53,34 +82,28 @@ public final class EnricherMetrics {
     }
 
     public void deadLetter(FailureKind reason) {
-        deadLetters(reason).increment();
+        deadLettersByReason.get(reason).increment();
     }
 
-    private Counter entityTags(EntityKind kind) {
-        return Counter.builder("newswatch.enricher.entity.tags")
-                .description("Entity tags given, by entity kind")
-                .tag("kind", kind.name().toLowerCase(Locale.ROOT))
-                .register(registry);
+    StoryMetrics stories() {
+        return stories;
+    }
+
+    EventMetrics events() {
+        return events;
     }
 
     private Counter topicTags(String topicId) {
-        return Counter.builder("newswatch.enricher.topic.tags")
+        return topicTagsById.computeIfAbsent(topicId, id -> Counter.builder("newswatch.enricher.topic.tags")
                 .description("Topic tags given, by topic id")
-                .tag("topic", topicId)
-                .register(registry);
+                .tag("topic", id)
+                .register(registry));
     }
 
     private Counter configReloads(String outcome) {
         return Counter.builder("newswatch.enricher.config.reloads")
                 .description("Edits of entities.yml and topics.yml, by whether they were reloaded or rejected")
                 .tag("outcome", outcome)
-                .register(registry);
-    }
-
-    private Counter deadLetters(FailureKind reason) {
-        return Counter.builder("newswatch.enricher.dead.letters")
-                .description("Raw-article records sent to news.raw.dlq, by reason")
-                .tag("reason", reason.tag())
                 .register(registry);
     }
 }

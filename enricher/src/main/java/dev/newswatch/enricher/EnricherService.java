@@ -46,7 +46,7 @@ public final class EnricherService extends StreamsService {
 
     @Override
     protected Topology topology() {
-        return EnricherTopology.build(enricher, metrics, settings, registry());
+        return EnricherTopology.build(enricher, metrics, settings);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.DeadLetterRouting;
 import dev.newswatch.common.streams.TopicStreams;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * news.raw → cut over-long text → enrich → refuse what is too large to write → sign → story index → event index
@@ -39,10 +38,8 @@ public final class EnricherTopology {
     private EnricherTopology() {
     }
 
-    /** @param registry where the story and event indexes and the text limit count what they do */
-    public static Topology build(ArticleEnricher enricher, EnricherMetrics metrics, EnricherSettings settings,
-            MeterRegistry registry) {
-        ArticleTextLimit limit = new ArticleTextLimit(settings.maxTextChars(), registry);
+    public static Topology build(ArticleEnricher enricher, EnricherMetrics metrics, EnricherSettings settings) {
+        ArticleTextLimit limit = new ArticleTextLimit(settings.maxTextChars(), metrics::textCut);
         EnrichedSizeLimit sizeLimit = new EnrichedSizeLimit();
         ArticleSigner signer = new ArticleSigner();
         StreamsBuilder builder = new StreamsBuilder();
@@ -59,9 +56,9 @@ public final class EnricherTopology {
                         .withValueSerde(JsonSerde.of(SignedArticle.class))
                         .withNumberOfPartitions(1))
                 .processValues(StoryClusterer.supplier(settings.storyWindow(), settings.storySimilarity(),
-                        new StoryMetrics(registry)), Named.as("assign-story"))
+                        metrics.stories()), Named.as("assign-story"))
                 .processValues(EventClusterer.supplier(settings.eventWindow(), settings.eventSimilarity(),
-                        new EventMetrics(registry)), Named.as("assign-event"))
+                        metrics.events()), Named.as("assign-event"))
                 .selectKey((key, article) -> article.article().id(), Named.as("key-by-article-id"))
                 .peek((id, article) -> metrics.enriched(article), Named.as("count-enriched"));
         TopicStreams.write(grouped, Topics.ENRICHED, "write-enriched-articles");

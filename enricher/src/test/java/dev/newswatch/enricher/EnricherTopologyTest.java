@@ -76,7 +76,7 @@ class EnricherTopologyTest {
         config.put("application.id", "enricher-topology-test");
         config.put("bootstrap.servers", "127.0.0.1:9");
         config.put("state.dir", stateDirectory.toString());
-        topology = EnricherTopology.build(enricher, new EnricherMetrics(registry, rules), settings, registry);
+        topology = EnricherTopology.build(enricher, new EnricherMetrics(registry, rules), settings);
         driver = new TopologyTestDriver(topology, config);
         raw = driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED_ARTICLES, new StringDeserializer(),

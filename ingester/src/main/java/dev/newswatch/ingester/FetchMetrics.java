@@ -3,6 +3,7 @@ package dev.newswatch.ingester;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.newswatch.common.metrics.MetricTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,40 +26,28 @@ public final class FetchMetrics {
 
     /** How one fetch ended: the {@code outcome} tag. */
     enum Outcome {
-        OK("ok"),
-        NOT_MODIFIED("not-modified"),
-        HTTP_ERROR("http-error"),
-        TIMEOUT("timeout"),
-        UNREACHABLE("unreachable"),
-        TOO_LARGE("too-large"),
-        BROKEN("broken"),
-        TOO_MANY_REDIRECTS("too-many-redirects"),
-        UNSUPPORTED_CONTENT("unsupported-content"),
-        ROBOTS_DENIED("robots-denied"),
-        ROBOTS_UNAVAILABLE("robots-unavailable"),
-        BLOCKED_ADDRESS("blocked-address");
-
-        private final String tag;
-
-        Outcome(String tag) {
-            this.tag = tag;
-        }
+        OK,
+        NOT_MODIFIED,
+        HTTP_ERROR,
+        TIMEOUT,
+        UNREACHABLE,
+        TOO_LARGE,
+        BROKEN,
+        TOO_MANY_REDIRECTS,
+        UNSUPPORTED_CONTENT,
+        ROBOTS_DENIED,
+        ROBOTS_UNAVAILABLE,
+        BLOCKED_ADDRESS
     }
 
     /** Why a request was tried again: the {@code reason} tag. */
     enum RetryReason {
         /** 429 or 503: the server asked for fewer requests. */
-        THROTTLED("throttled"),
+        THROTTLED,
         /** Another 5xx. */
-        SERVER_ERROR("server-error"),
+        SERVER_ERROR,
         /** No response within the fetch timeout. */
-        TIMEOUT("timeout");
-
-        private final String tag;
-
-        RetryReason(String tag) {
-            this.tag = tag;
-        }
+        TIMEOUT
     }
 
     private final MeterRegistry registry;
@@ -71,7 +60,7 @@ public final class FetchMetrics {
     void fetched(String source, Outcome outcome, int status, Duration took) {
         Counter.builder(FETCHES)
                 .description("Fetches of feeds and pages by outcome and final HTTP status (none when no response)")
-                .tag("source", source).tag("outcome", outcome.tag).tag("status", statusTag(status))
+                .tag("source", source).tag("outcome", MetricTags.of(outcome)).tag("status", statusTag(status))
                 .register(registry).increment();
         Timer.builder(DURATION)
                 .description("Time a fetch took, including pacing waits, retries and redirects")
@@ -97,7 +86,7 @@ public final class FetchMetrics {
     void retried(String source, RetryReason reason) {
         Counter.builder(RETRIES)
                 .description("Requests tried again after a 429, a 5xx or a timeout")
-                .tag("source", source).tag("reason", reason.tag)
+                .tag("source", source).tag("reason", MetricTags.of(reason))
                 .register(registry).increment();
     }
 

@@ -3,12 +3,12 @@ package dev.newswatch.ingester;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.newswatch.common.metrics.MetricTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -56,7 +56,7 @@ public final class IngesterMetrics {
         SUCCESS, NOT_MODIFIED, FAILURE;
 
         String tag() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return MetricTags.of(this);
         }
     }
 
@@ -70,7 +70,7 @@ public final class IngesterMetrics {
         GIVEN_UP;
 
         String tag() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return MetricTags.of(this);
         }
     }
 
@@ -82,7 +82,7 @@ public final class IngesterMetrics {
         AGE;
 
         String tag() {
-            return name().toLowerCase(Locale.ROOT);
+            return MetricTags.of(this);
         }
     }
 
@@ -91,7 +91,7 @@ public final class IngesterMetrics {
         APPLIED, REJECTED;
 
         String tag() {
-            return name().toLowerCase(Locale.ROOT);
+            return MetricTags.of(this);
         }
     }
 

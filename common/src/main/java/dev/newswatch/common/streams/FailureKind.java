@@ -1,6 +1,6 @@
 package dev.newswatch.common.streams;
 
-import java.util.Locale;
+import dev.newswatch.common.metrics.MetricTags;
 
 /** Why a record went to a dead-letter topic; also the bounded {@code reason} tag of the dead-letter counter. */
 public enum FailureKind {
@@ -12,6 +12,6 @@ public enum FailureKind {
     PROCESSING_ERROR;
 
     public String tag() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return MetricTags.of(this);
     }
 }
