@@ -8,7 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.metrics.MetricTags;
 import dev.newswatch.common.streams.FailureKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,8 +53,8 @@ public final class AlertsMetrics {
                     .register(registry);
             return dead;
         }));
-        dictionaryReloaded = dictionaryReloads(registry, "reloaded");
-        dictionaryRejected = dictionaryReloads(registry, "rejected");
+        dictionaryReloaded = dictionaryReloads(registry, ReloadOutcome.RELOADED);
+        dictionaryRejected = dictionaryReloads(registry, ReloadOutcome.REJECTED);
         for (FailureKind reason : FailureKind.values()) {
             deadLettersByReason.put(reason, Counter.builder("newswatch.alerts.dead.letters")
                     .description("Enriched-article records sent to " + Topics.ENRICHED_ARTICLES_DEAD_LETTERS + ", by reason")
@@ -61,11 +63,11 @@ public final class AlertsMetrics {
         }
     }
 
-    private static Counter dictionaryReloads(MeterRegistry registry, String outcome) {
+    private static Counter dictionaryReloads(MeterRegistry registry, ReloadOutcome outcome) {
         return Counter.builder("newswatch.alerts.dictionary.reloads")
                 .description("Edits of entities.yml and topics.yml, by whether they were read to re-check the "
                         + "watches or could not be read")
-                .tag("outcome", outcome)
+                .tag("outcome", MetricTags.of(outcome))
                 .register(registry);
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.metrics.MetricTags;
@@ -54,8 +55,8 @@ public final class EnricherMetrics {
                     .tag("reason", reason.tag())
                     .register(registry));
         }
-        this.configReloaded = configReloads("reloaded");
-        this.configRejected = configReloads("rejected");
+        this.configReloaded = configReloads(ReloadOutcome.RELOADED);
+        this.configRejected = configReloads(ReloadOutcome.REJECTED);
         this.stories = new StoryMetrics(registry);
         this.events = new EventMetrics(registry);
     }
@@ -100,10 +101,10 @@ public final class EnricherMetrics {
                 .register(registry));
     }
 
-    private Counter configReloads(String outcome) {
+    private Counter configReloads(ReloadOutcome outcome) {
         return Counter.builder("newswatch.enricher.config.reloads")
                 .description("Edits of entities.yml and topics.yml, by whether they were reloaded or rejected")
-                .tag("outcome", outcome)
+                .tag("outcome", MetricTags.of(outcome))
                 .register(registry);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.metrics.MetricTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -80,15 +81,6 @@ public final class IngesterMetrics {
         ATTEMPTS,
         /** It was first listed more than {@link PendingLinks#MAX_AGE} ago. */
         AGE;
-
-        String tag() {
-            return MetricTags.of(this);
-        }
-    }
-
-    /** What became of an edited sources file. */
-    public enum ReloadOutcome {
-        APPLIED, REJECTED;
 
         String tag() {
             return MetricTags.of(this);
@@ -236,7 +228,7 @@ public final class IngesterMetrics {
 
     private Counter polls(String sourceId, PollOutcome outcome) {
         return Counter.builder(SOURCE_POLLS).description("Source polls by outcome: success, not-modified, failure")
-                .tag("source", sourceId).tag("outcome", outcome.tag()).register(registry);
+                .tag("source", sourceId).tag("outcome", MetricTags.of(outcome)).register(registry);
     }
 
     private Counter errors(String sourceId, ErrorKind kind) {
@@ -245,7 +237,7 @@ public final class IngesterMetrics {
     }
 
     private Counter reloads(ReloadOutcome outcome) {
-        return Counter.builder(RELOADS).description("Edits of the sources file applied or rejected")
-                .tag("outcome", outcome.tag()).register(registry);
+        return Counter.builder(RELOADS).description("Edits of the sources file, by whether they were reloaded or rejected")
+                .tag("outcome", MetricTags.of(outcome)).register(registry);
     }
 }

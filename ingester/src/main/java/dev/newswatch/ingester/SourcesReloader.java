@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.config.ConfigReloader;
-import dev.newswatch.ingester.IngesterMetrics.ReloadOutcome;
+import dev.newswatch.common.config.ReloadOutcome;
 
 /**
  * Watches the sources file and applies each edit while the ingester runs. An edit that does not load is
@@ -27,7 +27,7 @@ final class SourcesReloader implements AutoCloseable {
         this.reloader = new ConfigReloader("ingester-sources", List.of(file), List.of(loaded), () -> {
             List<Source> sources = SourcesConfig.load(file).sources();
             apply.accept(sources);
-            metrics.reloaded(ReloadOutcome.APPLIED);
+            metrics.reloaded(ReloadOutcome.RELOADED);
             log.info("Sources file {} reloaded: {} sources", file, sources.size());
         }, () -> metrics.reloaded(ReloadOutcome.REJECTED));
     }

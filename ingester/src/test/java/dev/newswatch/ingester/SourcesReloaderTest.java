@@ -57,7 +57,7 @@ class SourcesReloaderTest {
         reloader.check();
         assertThat(applied).singleElement().satisfies(sources ->
                 assertThat(sources).extracting(Source::id).containsExactly("etnews-today", "zdnet-news"));
-        assertThat(reloads("applied")).isEqualTo(1);
+        assertThat(reloads("reloaded")).isEqualTo(1);
 
         Files.writeString(file, ONE_SOURCE + """
                   - id: zdnet-news
