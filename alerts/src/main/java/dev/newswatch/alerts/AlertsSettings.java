@@ -84,11 +84,6 @@ public record AlertsSettings(
                 commitInterval, storyWindow);
     }
 
-    public AlertsSettings withWatchesFile(Path file) {
-        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory,
-                commitInterval, storyWindow);
-    }
-
     public AlertsSettings withStateDirectory(Path directory) {
         return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory,
                 commitInterval, storyWindow);

@@ -85,16 +85,6 @@ public record EnricherSettings(
                 storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
     }
 
-    public EnricherSettings withEntitiesFile(Path file) {
-        return new EnricherSettings(metricsPort, file, topicsFile, applicationId, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
-    }
-
-    public EnricherSettings withTopicsFile(Path file) {
-        return new EnricherSettings(metricsPort, entitiesFile, file, applicationId, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
-    }
-
     public EnricherSettings withStateDirectory(Path directory) {
         return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, directory, commitInterval,
                 storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
