@@ -1,7 +1,6 @@
 package dev.newswatch.alerts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,14 +14,10 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.streams.StreamsService;
 
 /** Runs the alerts topology as a Kafka Streams application, with its metrics endpoint. */
-public final class AlertsService extends StreamsService {
+public final class AlertsService extends StreamsService<AlertsSettings> {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
 
-    /** How soon an edit of entities.yml or topics.yml that leaves a watch dead is reported. */
-    private static final Duration DICTIONARY_CHECK_INTERVAL = Duration.ofSeconds(2);
-
-    private final AlertsSettings settings;
     private final Watches watches;
     private final AlertsMetrics metrics;
     private final DeadWatches deadWatches;
@@ -30,7 +25,6 @@ public final class AlertsService extends StreamsService {
     /** Reads the watches file now, so a bad one stops the process before it touches Kafka. */
     public AlertsService(AlertsSettings settings, KafkaSettings kafka) {
         super("alerts", settings, kafka);
-        this.settings = settings;
         this.watches = Watches.load(settings.watchesFile(),
                 Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
         this.metrics = new AlertsMetrics(registry(), watches.ids());
@@ -46,12 +40,12 @@ public final class AlertsService extends StreamsService {
     @Override
     protected Topology topology() {
         return AlertsTopology.build(new WatchMatcher(watches.watches(), Clock.systemUTC()), metrics,
-                settings.storyWindow());
+                settings().storyWindow());
     }
 
     @Override
     protected void started(int metricsPort) {
-        deadWatches.start(DICTIONARY_CHECK_INTERVAL);
+        deadWatches.start(CONFIG_CHECK_INTERVAL);
         log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED.name(), watches.ids(),
                 metricsPort);
     }

@@ -1,7 +1,6 @@
 package dev.newswatch.enricher;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,13 +14,10 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.streams.StreamsService;
 
 /** The enricher as a running service: a Kafka Streams application plus its metrics and health endpoint. */
-public final class EnricherService extends StreamsService {
+public final class EnricherService extends StreamsService<EnricherSettings> {
 
     private static final Logger log = LoggerFactory.getLogger(EnricherService.class);
-    /** How soon an edit of entities.yml or topics.yml takes effect. */
-    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
 
-    private final EnricherSettings settings;
     private final ArticleEnricher enricher;
     private final EnricherMetrics metrics;
     private final DictionaryReloader reloader;
@@ -29,7 +25,6 @@ public final class EnricherService extends StreamsService {
     /** Reads the entity dictionary and topic rules now, so bad configuration stops the process before start. */
     public EnricherService(EnricherSettings settings, KafkaSettings kafka) {
         super("enricher", settings, kafka);
-        this.settings = settings;
         EntityDictionary dictionary = EntityDictionary.load(settings.entitiesFile());
         TopicRules rules = TopicRules.load(settings.topicsFile());
         this.enricher = ArticleEnricher.of(dictionary, rules, Clock.systemUTC());
@@ -46,12 +41,12 @@ public final class EnricherService extends StreamsService {
 
     @Override
     protected Topology topology() {
-        return EnricherTopology.build(enricher, metrics, settings);
+        return EnricherTopology.build(enricher, metrics, settings());
     }
 
     @Override
     protected void started(int metricsPort) {
-        reloader.start(RELOAD_INTERVAL);
+        reloader.start(CONFIG_CHECK_INTERVAL);
         log.info("Enricher reads {} and serves metrics on port {}", Topics.RAW.name(), metricsPort);
     }
 

@@ -1,5 +1,6 @@
 package dev.newswatch.common.streams;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.streams.Topology;
@@ -15,15 +16,18 @@ import io.micrometer.core.instrument.MeterRegistry;
  * its metrics and health endpoint, and runs beside it what a subclass starts once the topology runs, such as a
  * watch on its configuration files.
  */
-public abstract class StreamsService implements NewswatchService {
+public abstract class StreamsService<S extends StreamsServiceSettings> implements NewswatchService {
+
+    /** How soon an edit of a configuration file the service watches is noticed. */
+    protected static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final String name;
-    private final StreamsServiceSettings settings;
+    private final S settings;
     private final KafkaSettings kafka;
     private final ServiceMetrics serviceMetrics = new ServiceMetrics();
     private volatile StreamsApplication application;
 
-    protected StreamsService(String name, StreamsServiceSettings settings, KafkaSettings kafka) {
+    protected StreamsService(String name, S settings, KafkaSettings kafka) {
         this.name = name;
         this.settings = settings;
         this.kafka = kafka;
@@ -32,6 +36,10 @@ public abstract class StreamsService implements NewswatchService {
     @Override
     public final String name() {
         return name;
+    }
+
+    protected final S settings() {
+        return settings;
     }
 
     /** Where the service's own meters are registered, beside the JVM's and Kafka's. */
