@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * among the live articles: two reports of one development share its rare terms (the amount, the place, the model
  * name, the counterparty, the day), while two developments on the same companies share mostly the companies and
  * the words of their beat, which many live articles have. Squaring makes a few shared rare terms outweigh many
- * common ones. Two articles that share no company, chip or topic must be more alike. An article joins an event
+ * common ones. Two articles that share no company, chip or topic must be more alike. Two articles must also share
+ * at least one detail that few live articles carry (a name, an amount, a content noun; companies, chips, topics and
+ * days do not count): short reports of different developments on the same companies can reach the threshold on the
+ * companies and the beat's words alone. An article joins an event
  * only if it is also somewhat like the event's first report, so a chain of near neighbours cannot drift from one
  * development to the next.
  *
@@ -50,6 +53,13 @@ final class EventIndex {
 
     /** How much more alike two articles must be to share an event when they share no company, chip or topic. */
     static final double OFF_BEAT_FACTOR = 1.25;
+    /**
+     * Most share of the live articles a term may be carried by and still be a detail that names one development;
+     * never fewer than {@link #LEAST_DETAIL_ARTICLES} articles.
+     */
+    static final double DETAIL_SHARE = 0.02;
+    /** A term carried by this many live articles or fewer is always a detail. */
+    static final int LEAST_DETAIL_ARTICLES = 2;
     private static final String ENTITY = "e:";
     private static final String TOPIC = "t:";
     private static final String DAY = "d:";
@@ -112,8 +122,7 @@ final class EventIndex {
 
     /** Each term's weight: its type's weight times the square of its inverse document frequency, this one included. */
     private Map<String, Double> weights(List<String> terms) {
-        Long live = counts.get(LIVE_ARTICLES);
-        double articleCount = Math.max(PRIOR_ARTICLES, (live == null ? 0 : live) + 1);
+        double articleCount = Math.max(PRIOR_ARTICLES, liveArticles() + 1);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String term : terms) {
             TermPostings known = postings.get(term);
@@ -145,9 +154,11 @@ final class EventIndex {
     private EventEntry bestMatch(Map<String, Double> weights, double norm, long eventTime, long now) {
         EventEntry best = null;
         double bestSimilarity = similarity;
+        double mostDetailArticles = Math.max(LEAST_DETAIL_ARTICLES, DETAIL_SHARE * liveArticles());
         for (String candidate : candidates(weights.keySet())) {
             EventEntry entry = live(articles.get(candidate), now);
-            if (entry == null || Math.abs(entry.eventTime() - eventTime) > windowMillis) {
+            if (entry == null || Math.abs(entry.eventTime() - eventTime) > windowMillis
+                    || !shareADetail(weights, entry, mostDetailArticles)) {
                 continue;
             }
             double score = cosine(weights, norm, entry) / (shareTheBeat(weights, entry) ? 1 : OFF_BEAT_FACTOR);
@@ -161,6 +172,23 @@ final class EventIndex {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether two articles share a term other than a company, chip, topic or day that at most
+     * {@code mostDetailArticles} live articles carry.
+     */
+    private boolean shareADetail(Map<String, Double> weights, EventEntry other, double mostDetailArticles) {
+        for (String term : other.terms()) {
+            if (weights.containsKey(term) && !term.startsWith(ENTITY) && !term.startsWith(TOPIC)
+                    && !term.startsWith(DAY)) {
+                TermPostings known = postings.get(term);
+                if (known != null && known.count() <= mostDetailArticles) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double cosine(Map<String, Double> weights, double norm, EventEntry other) {
@@ -237,6 +265,11 @@ final class EventIndex {
             }
         }
         addLive(-1);
+    }
+
+    private long liveArticles() {
+        Long live = counts.get(LIVE_ARTICLES);
+        return live == null ? 0 : live;
     }
 
     private void addLive(long change) {

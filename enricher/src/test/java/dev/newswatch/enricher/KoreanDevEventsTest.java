@@ -33,14 +33,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * carry the same {@code cluster:} tag; every other pair is two events.
  *
  * <p>The issue asks for recall 0.80 at precision 0.95. The bars below hold what the grouping reaches today
- * (recall 0.600, precision 0.955), so a change that loses either fails the build; they are not the target.
+ * (recall 0.657, precision 0.958), so a change that loses either fails the build; they are not the target.
  */
 class KoreanDevEventsTest {
 
     private static final Path SET = Path.of("..", "..", "shared", "data", "korean-dev", "articles.jsonl");
     private static final Pattern CLUSTER = Pattern.compile("cluster:([\\w\\-.]+)", Pattern.UNICODE_CHARACTER_CLASS);
-    static final double LEAST_RECALL = 0.57;
-    static final double LEAST_PRECISION = 0.93;
+    static final double LEAST_RECALL = 0.64;
+    static final double LEAST_PRECISION = 0.95;
 
     record Pair(String first, String second) {
     }
