@@ -87,7 +87,7 @@ public final class IngesterService implements NewswatchService {
         metrics = new IngesterMetrics(serviceMetrics.registry(), sources);
         sources.forEach(source -> metrics.pendingArticles(source.id(), states.pendingCount(source.id())));
         metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(),
-                serviceMetrics.registry(), this::isHealthy);
+                serviceMetrics.registry(), this::isHealthy, this::isReady);
 
         PageFetcher fetcher = new PageFetcher(settings, new FetchMetrics(serviceMetrics.registry()));
         BodyDecoder decoder = new BodyDecoder(new FetchMetrics(serviceMetrics.registry()));
@@ -133,16 +133,25 @@ public final class IngesterService implements NewswatchService {
                 removed.isEmpty() ? "" : "; stopped " + removed);
     }
 
-    /** Ready while polling and able to publish: DOWN after a failed commit (Kafka unreachable) until one succeeds. */
+    /**
+     * Alive while polling with a usable producer; an unreachable broker does not make it DOWN, since the producer
+     * reconnects by itself and a restart would not help.
+     */
     @Override
     public boolean isHealthy() {
         SourceScheduler currentScheduler = scheduler;
         ArticlePublisher currentPublisher = publisher;
         return running && currentScheduler != null && currentScheduler.isRunning()
-                && currentPublisher != null && currentPublisher.isUsable() && currentPublisher.canPublish();
+                && currentPublisher != null && currentPublisher.isUsable();
     }
 
-    /** The port serving /metrics and /health; useful when the settings asked for any free port. */
+    /** Ready while alive and able to publish: not ready after a failed commit (Kafka unreachable) until one succeeds. */
+    private boolean isReady() {
+        ArticlePublisher currentPublisher = publisher;
+        return isHealthy() && currentPublisher != null && currentPublisher.canPublish();
+    }
+
+    /** The port serving /metrics, /health and /ready; useful when the settings asked for any free port. */
     public int metricsPort() {
         if (metricsServer == null) {
             throw new IllegalStateException("the ingester is not started");

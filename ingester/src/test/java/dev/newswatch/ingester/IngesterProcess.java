@@ -88,11 +88,11 @@ final class IngesterProcess implements AutoCloseable {
         }
     }
 
-    /** The status of {@code /health} (200 UP, 503 DOWN); empty when it does not answer within two seconds. */
-    OptionalInt health() {
+    /** The status of {@code /ready} (200 UP, 503 DOWN); empty when it does not answer within two seconds. */
+    OptionalInt readiness() {
         try {
             return OptionalInt.of(HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + metricsPort + "/health"))
+                            URI.create("http://127.0.0.1:" + metricsPort + "/ready"))
                             .timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every article a source lists is published to news.raw exactly once, whatever happens on the way: the
  * ingester runs in its own JVM, as in production, against an embedded broker, and crawls a generated feed while
  * faults are injected. Each test prints one line (items listed, published, duplicates, losses) and holds
- * duplicates and losses to zero. Through the broker outage /health must keep answering, and say DOWN once the
+ * duplicates and losses to zero. Through the broker outage /ready must keep answering, and say DOWN once the
  * ingester has had time to find out it cannot publish.
  */
 class NothingLostIT {
@@ -38,7 +38,7 @@ class NothingLostIT {
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(120);
     /**
      * A transaction waits at most the producer's max.block.ms (a minute) for the broker; with half a minute
-     * more, the ingester knows it cannot publish and /health must say so.
+     * more, the ingester knows it cannot publish and /ready must say so.
      */
     private static final Duration DOWN_WITHIN = Duration.ofSeconds(90);
     private static final int LOG_TAIL_LINES = 80;
@@ -95,12 +95,12 @@ class NothingLostIT {
                 .filter(answer -> answer.at().compareTo(DOWN_WITHIN) >= 0).toList();
         String health = "first " + DOWN_WITHIN.toSeconds() + " s " + summary(beforeDown) + ", the rest "
                 + summary(afterDown);
-        System.out.println("NothingLost [broker down]: /health once a second during the outage: " + health);
+        System.out.println("NothingLost [broker down]: /ready once a second during the outage: " + health);
         assertThat(healthDuringOutage.stream().filter(answer -> answer.status().isEmpty()).count())
-                .as("/health requests unanswered after two seconds while Kafka was away: %s", health).isZero();
-        assertThat(afterDown).as("/health once a commit has had time to fail: %s", health).isNotEmpty()
+                .as("/ready requests unanswered after two seconds while Kafka was away: %s", health).isZero();
+        assertThat(afterDown).as("/ready once a commit has had time to fail: %s", health).isNotEmpty()
                 .extracting(HealthAnswer::status).containsOnly(OptionalInt.of(503));
-        await().atMost(Duration.ofMinutes(1)).until(() -> ingester.health().equals(OptionalInt.of(200)));
+        await().atMost(Duration.ofMinutes(1)).until(() -> ingester.readiness().equals(OptionalInt.of(200)));
     }
 
     @Test
@@ -207,7 +207,7 @@ class NothingLostIT {
                 tally.lost().stream().limit(LOST_URLS_SHOWN).toList()).isZero();
     }
 
-    /** One /health request during the outage: how long after the broker stopped, and its status if it answered. */
+    /** One /ready request during the outage: how long after the broker stopped, and its status if it answered. */
     private record HealthAnswer(Duration at, OptionalInt status) {
     }
 
@@ -218,7 +218,7 @@ class NothingLostIT {
     }
 
     /**
-     * Asks /health once a second for {@code outage}: the time the broker stays away is the fault injected, so
+     * Asks /ready once a second for {@code outage}: the time the broker stays away is the fault injected, so
      * this is a timed wait, not a wait for a condition.
      */
     private static List<HealthAnswer> observeHealthFor(IngesterProcess ingester, Duration outage)
@@ -228,7 +228,7 @@ class NothingLostIT {
         Instant end = start.plus(outage);
         while (Instant.now().isBefore(end)) {
             Instant asked = Instant.now();
-            answers.add(new HealthAnswer(Duration.between(start, asked), ingester.health()));
+            answers.add(new HealthAnswer(Duration.between(start, asked), ingester.readiness()));
             Thread.sleep(Math.min(1000, Math.max(0, Duration.between(Instant.now(), end).toMillis())));
         }
         return answers;

@@ -13,8 +13,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * A service's HTTP endpoint: Prometheus text at {@code /metrics}, and {@code /health}, which answers 200 while
- * the service is healthy and 503 otherwise.
+ * A service's HTTP endpoint: Prometheus text at {@code /metrics}; {@code /health}, the liveness probe, which
+ * answers 200 while the service works or can recover by itself (restarting it would not help) and 503 otherwise;
+ * and {@code /ready}, the readiness probe, which answers 200 only while it does its work: its Kafka clients
+ * connected and, for a Streams application, the application RUNNING.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -33,10 +35,11 @@ public final class MetricsServer implements AutoCloseable {
     /**
      * Serves on {@code host:port}; port 0 picks a free port.
      *
-     * @param healthy whether the service is working, asked on every {@code /health} request
+     * @param live  whether the service is alive, asked on every {@code /health} request
+     * @param ready whether the service is doing its work, asked on every {@code /ready} request
      */
     public static MetricsServer start(String service, String host, int port, PrometheusMeterRegistry registry,
-            BooleanSupplier healthy) {
+            BooleanSupplier live, BooleanSupplier ready) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -55,17 +58,20 @@ public final class MetricsServer implements AutoCloseable {
                     ? OPEN_METRICS : PROMETHEUS_TEXT;
             respond(exchange, 200, contentType, registry.scrape(contentType));
         });
-        server.createContext("/health", exchange -> {
-            boolean up = healthy.getAsBoolean();
-            respond(exchange, up ? 200 : 503, "application/json",
-                    "{\"service\":\"" + service + "\",\"status\":\"" + (up ? "UP" : "DOWN") + "\"}\n");
-        });
+        server.createContext("/health", exchange -> respondProbe(exchange, service, live));
+        server.createContext("/ready", exchange -> respondProbe(exchange, service, ready));
         server.start();
         return new MetricsServer(server);
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private static void respondProbe(HttpExchange exchange, String service, BooleanSupplier probe) throws IOException {
+        boolean up = probe.getAsBoolean();
+        respond(exchange, up ? 200 : 503, "application/json",
+                "{\"service\":\"" + service + "\",\"status\":\"" + (up ? "UP" : "DOWN") + "\"}\n");
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

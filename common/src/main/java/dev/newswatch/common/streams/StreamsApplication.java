@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.metrics.MetricsServer;
 import dev.newswatch.common.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
 /**
- * One running Kafka Streams application of a service, with its Kafka metrics bound and its /metrics and /health
- * endpoint served. Healthy while the application is running or rebalancing.
+ * One running Kafka Streams application of a service, with its Kafka metrics bound and its /metrics, /health and
+ * /ready endpoint served. Alive while the application is running or rebalancing; ready only while it is RUNNING,
+ * which it reaches once its clients are connected and its tasks assigned and restored.
  */
 public final class StreamsApplication implements AutoCloseable {
 
@@ -49,9 +51,13 @@ public final class StreamsApplication implements AutoCloseable {
         });
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
+        // Kafka's own state metric is a string, which Prometheus cannot hold: alerting rules watch this one.
+        Gauge.builder("newswatch." + service + ".streams.running", streams, s -> isRunning(s) ? 1 : 0)
+                .description("1 while the Kafka Streams application is RUNNING, 0 in any other state")
+                .register(metrics.registry());
         streams.start();
         MetricsServer server = MetricsServer.start(service, MetricsServer.ALL_INTERFACES, metricsPort,
-                metrics.registry(), () -> isWorking(streams));
+                metrics.registry(), () -> isWorking(streams), () -> isRunning(streams));
         return new StreamsApplication(service, streams, streamsMetrics, server);
     }
 
@@ -60,11 +66,14 @@ public final class StreamsApplication implements AutoCloseable {
     }
 
     private static boolean isWorking(KafkaStreams streams) {
-        KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return streams.state().isRunningOrRebalancing();
     }
 
-    /** The port /metrics and /health are served on. */
+    private static boolean isRunning(KafkaStreams streams) {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The port /metrics, /health and /ready are served on. */
     public int metricsPort() {
         return metricsServer.port();
     }

@@ -18,8 +18,10 @@ class MetricsServerTest {
     @Test
     void servesPrometheusTextAndHealth() throws Exception {
         AtomicBoolean healthy = new AtomicBoolean(true);
+        AtomicBoolean ready = new AtomicBoolean(false);
         try (ServiceMetrics metrics = new ServiceMetrics();
-                MetricsServer server = MetricsServer.start("test", "127.0.0.1", 0, metrics.registry(), healthy::get)) {
+                MetricsServer server = MetricsServer.start("test", "127.0.0.1", 0, metrics.registry(), healthy::get,
+                        ready::get)) {
             metrics.registry().counter("newswatch.test.things.done", "kind", "demo").increment(3);
 
             HttpResponse<String> scrape = get(server, "/metrics");
@@ -28,6 +30,9 @@ class MetricsServerTest {
             assertThat(scrape.body()).contains("newswatch_test_things_done_total{kind=\"demo\"} 3.0", "jvm_memory_used_bytes");
 
             assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/ready").statusCode()).as("alive but not ready").isEqualTo(503);
+            ready.set(true);
+            assertThat(get(server, "/ready").statusCode()).isEqualTo(200);
             healthy.set(false);
             HttpResponse<String> down = get(server, "/health");
             assertThat(down.statusCode()).isEqualTo(503);
