@@ -21,6 +21,14 @@ public final class FetchMetrics {
     static final String RETRIES = "newswatch.ingester.fetch.retries";
     static final String DECODE_ERRORS = "newswatch.ingester.decode.errors";
 
+    /**
+     * Buckets of the fetch duration histogram, from a fast page to a slow one with retries and pacing waits, so
+     * quantiles can be aggregated across sources and instances.
+     */
+    private static final Duration[] DURATION_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
     /** Statuses common enough to tell apart; any other is counted by its class, such as 4xx. */
     private static final Set<Integer> NAMED_STATUSES = Set.of(200, 304, 401, 403, 404, 410, 429, 500, 502, 503, 504);
 
@@ -65,6 +73,7 @@ public final class FetchMetrics {
         Timer.builder(DURATION)
                 .description("Time a fetch took, including pacing waits, retries and redirects")
                 .tag("source", source)
+                .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(registry).record(took);
     }
 

@@ -30,6 +30,9 @@ class FetchMetricsTest {
                 .contains("newswatch_ingester_fetches_total{outcome=\"http-error\",source=\"etnews-it\",status=\"4xx\"} 1.0")
                 .contains("newswatch_ingester_fetch_received_bytes_total{source=\"etnews-it\"} 2048.0")
                 .contains("newswatch_ingester_fetch_duration_seconds_count{source=\"etnews-it\"} 2")
+                .contains("# TYPE newswatch_ingester_fetch_duration_seconds histogram")
+                .contains("newswatch_ingester_fetch_duration_seconds_bucket{source=\"etnews-it\",le=\"0.05\"} 1")
+                .contains("newswatch_ingester_fetch_duration_seconds_bucket{source=\"etnews-it\",le=\"0.25\"} 2")
                 .contains("newswatch_ingester_robots_denials_total{source=\"etnews-it\"} 1.0")
                 .contains("newswatch_ingester_fetch_retries_total{reason=\"throttled\",source=\"etnews-it\"} 1.0")
                 .contains("newswatch_ingester_decode_errors_total{source=\"etnews-it\"} 1.0");
