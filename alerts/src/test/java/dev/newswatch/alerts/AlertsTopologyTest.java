@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
@@ -29,6 +30,7 @@ import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.DeadLetterHeaders;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AlertsTopologyTest {
@@ -89,6 +91,19 @@ class AlertsTopologyTest {
         assertThat(alertsEmitted("china-ai-chips")).isEqualTo(1.0);
         assertThat(alertsEmitted("nvidia-china-exports")).isEqualTo(1.0);
         assertThat(alertsEmitted("ai-infra-capex")).isZero();
+    }
+
+    @Test
+    void eachAlertRecordsItsDelaysFromPublicationAndFetchBySource() {
+        pipe(article("art-1", List.of(huawei(), nvidiaH20()), List.of(exportControls())));
+
+        // Articles.copyInStory: published 01:00, fetched 01:05 on 2026-11-20; the matcher's clock says 07:00 on the 22nd.
+        Timer fromPublication = registry.get("newswatch.alerts.publication.to.alert").tag("source", "test-source").timer();
+        Timer fromFetch = registry.get("newswatch.alerts.fetch.to.alert").tag("source", "test-source").timer();
+        assertThat(fromPublication.count()).isEqualTo(2);
+        assertThat(fromPublication.totalTime(TimeUnit.SECONDS)).isEqualTo(2 * Duration.ofHours(54).toSeconds());
+        assertThat(fromFetch.count()).isEqualTo(2);
+        assertThat(fromFetch.totalTime(TimeUnit.SECONDS)).isEqualTo(2 * Duration.ofHours(54).minusMinutes(5).toSeconds());
     }
 
     @Test
