@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -117,9 +118,8 @@ class NewswatchPipelineIT {
             assertCopiesShareOneStoryId(enrichedTopic.values());
             assertEveryAlertIsOnItsWatchTopic(alertsRaised);
             assertExportControlAlertFromTheEucKrPage(alertsRaised);
-            assertThat(metrics(ingester.metricsPort())).contains("newswatch_ingester_");
-            assertThat(metrics(enricher.metricsPort())).contains("newswatch_enricher_");
-            assertThat(metrics(alerts.metricsPort())).contains("newswatch_alerts_");
+            assertMonitoringUsesOnlyRealMetrics(Map.of("ingester", ingester.metricsPort(),
+                    "enricher", enricher.metricsPort(), "alerts", alerts.metricsPort()));
         }
 
         system.close();
@@ -168,12 +168,34 @@ class NewswatchPipelineIT {
                 .anySatisfy(evidence -> assertThat(evidence.sentence()).contains("수출 통제"));
     }
 
+    /**
+     * Every service is ready, and every Newswatch and Kafka metric the Prometheus rules and the Grafana dashboards under
+     * ops/ query is in the services' real /metrics output, which is saved for .ci/check-metrics to lint.
+     */
+    private static void assertMonitoringUsesOnlyRealMetrics(Map<String, Integer> portByService) throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (Map.Entry<String, Integer> service : portByService.entrySet()) {
+            assertThat(get(service.getValue(), "/ready").statusCode()).as("%s /ready", service.getKey()).isEqualTo(200);
+            String scrape = metrics(service.getValue());
+            assertThat(scrape).contains("newswatch_" + service.getKey() + "_");
+            MonitoringFiles.saveScrape(service.getKey(), scrape);
+            exposed.addAll(MonitoringFiles.sampleNames(scrape));
+        }
+        assertThat(MonitoringFiles.metricsUsed())
+                .as("metrics the rules and dashboards use, against those the services expose")
+                .isNotEmpty().isSubsetOf(exposed);
+    }
+
     private static String metrics(int port) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = get(port, "/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String path(String url) {
