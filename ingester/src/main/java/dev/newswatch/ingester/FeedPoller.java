@@ -56,12 +56,16 @@ public final class FeedPoller implements LinkDiscovery {
         if (fetched.notModified()) {
             return Discovery.unchangedSince(fetched.validators());
         }
-        return new Discovery(read(fetched.url(), fetched.body(), fetched.contentType()), fetched.validators(), false);
+        return new Discovery(parse(fetched.url(), decoder.decode(fetched, source.id())), fetched.validators(), false);
     }
 
     /** The feed's items that have a link, in feed order; public for the parsing benchmark. */
     public List<DiscoveredLink> read(URI feedUrl, byte[] body, String contentType) throws IngestException {
-        String xml = xmlSafe(decoder.decode(body, contentType));
+        return parse(feedUrl, decoder.decode(body, contentType));
+    }
+
+    private List<DiscoveredLink> parse(URI feedUrl, String text) throws IngestException {
+        String xml = xmlSafe(text);
         SyndFeed feed;
         try {
             feed = new SyndFeedImpl(new BoundedFeedInput().build(new StringReader(xml)), false);

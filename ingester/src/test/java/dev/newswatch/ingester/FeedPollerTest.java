@@ -13,13 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 class FeedPollerTest {
 
     private static final Charset CP949 = Charset.forName("x-windows-949");
 
     private final FixtureSite site = FixtureSite.start();
     private final PageFetcher fetcher = new PageFetcher(IngesterSettings.defaults().withHostDelay(Duration.ZERO));
-    private final FeedPoller poller = new FeedPoller(fetcher, new BodyDecoder());
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final FeedPoller poller = new FeedPoller(fetcher, new BodyDecoder(new FetchMetrics(registry)));
 
     @AfterEach
     void stopSite() {
@@ -69,6 +73,21 @@ class FeedPollerTest {
             assertThat(link.title()).isEqualTo("국민 신문 반도체 속보");
             assertThat(link.published()).isEqualTo(Instant.parse("2026-11-20T00:30:00Z"));
         });
+    }
+
+    @Test
+    void aFeedWithBytesInvalidInItsCharsetIsReadAndCountedForItsSource() throws Exception {
+        byte[] valid = rss("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "반도체 수출 속보",
+                "Fri, 20 Nov 2026 09:30:00 +0900").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int cut = new String(valid, StandardCharsets.UTF_8).indexOf("<item>");
+        body.write(valid, 0, cut);
+        body.writeBytes(new byte[] {(byte) 0xC3, (byte) 0xFF});
+        body.write(valid, cut, valid.length - cut);
+        site.serve("/broken-bytes.xml", "application/rss+xml; charset=utf-8", body.toByteArray());
+
+        assertThat(links("/broken-bytes.xml")).extracting(DiscoveredLink::title).containsExactly("반도체 수출 속보");
+        assertThat(registry.scrape()).contains("newswatch_ingester_decode_errors_total{source=\"test-feed\"} 1.0");
     }
 
     @Test
