@@ -19,11 +19,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.RawArticle;
-import dev.newswatch.enricher.ArticleEnricher;
-import dev.newswatch.enricher.EntityDictionary;
-import dev.newswatch.enricher.SignedArticle;
-import dev.newswatch.enricher.ArticleSigner;
-import dev.newswatch.enricher.TopicRules;
+import dev.newswatch.enricher.grouping.ArticleSigner;
+import dev.newswatch.enricher.grouping.SignedArticle;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.EntityDictionary;
+import dev.newswatch.enricher.tagging.TopicRules;
 
 /**
  * Articles per second one thread (so one core) tags with the shipped dictionary and topic rules, and signs for

@@ -10,10 +10,10 @@ import java.util.function.ToIntFunction;
 
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.RawArticle;
-import dev.newswatch.enricher.ArticleEnricher;
-import dev.newswatch.enricher.EntityDictionary;
-import dev.newswatch.enricher.ArticleSigner;
-import dev.newswatch.enricher.TopicRules;
+import dev.newswatch.enricher.grouping.ArticleSigner;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.EntityDictionary;
+import dev.newswatch.enricher.tagging.TopicRules;
 
 /**
  * The work of {@link TaggingBenchmark} measured in the CPU time of the measuring thread rather than in wall-clock

@@ -7,6 +7,15 @@ import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.TopicTag;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.newswatch.enricher.grouping.EventIndex;
+import dev.newswatch.enricher.grouping.EventMetrics;
+import dev.newswatch.enricher.grouping.EventSignature;
+import dev.newswatch.enricher.grouping.IndexStore;
+import dev.newswatch.enricher.grouping.StoryClusterer;
+import dev.newswatch.enricher.grouping.StoryIndex;
+import dev.newswatch.enricher.grouping.StoryMetrics;
+import dev.newswatch.enricher.grouping.StorySignature;
+
 /**
  * The story and event indexes of the enricher's topology over maps instead of state stores, for grouping an archive
  * of articles without Kafka ({@code newswatch tag}): given the articles in the order the stream would see them, it

@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.config.ConfigReloader;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.EntityDictionary;
+import dev.newswatch.enricher.tagging.TopicRules;
 
 /**
  * Watches {@code entities.yml} and {@code topics.yml} and, when either changes, loads both and swaps them into

@@ -13,6 +13,10 @@ import dev.newswatch.common.streams.FailureKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.newswatch.enricher.grouping.EventMetrics;
+import dev.newswatch.enricher.grouping.StoryMetrics;
+import dev.newswatch.enricher.tagging.TopicRules;
+
 /**
  * The enricher's own meters, registered once, when the service is built, so every series reads 0 before its
  * first event rather than being absent: articles enriched, entity tags by entity kind, topic tags by topic id

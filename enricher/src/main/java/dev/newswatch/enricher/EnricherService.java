@@ -12,6 +12,9 @@ import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.streams.StreamsService;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.EntityDictionary;
+import dev.newswatch.enricher.tagging.TopicRules;
 
 /** The enricher as a running service: a Kafka Streams application plus its metrics and health endpoint. */
 public final class EnricherService extends StreamsService<EnricherSettings> {

@@ -12,6 +12,11 @@ import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.DeadLetterRouting;
 import dev.newswatch.common.streams.TopicStreams;
+import dev.newswatch.enricher.grouping.ArticleSigner;
+import dev.newswatch.enricher.grouping.EventClusterer;
+import dev.newswatch.enricher.grouping.SignedArticle;
+import dev.newswatch.enricher.grouping.StoryClusterer;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
 
 /**
  * news.raw → cut over-long text → enrich → refuse what is too large to write → sign → story index → event index

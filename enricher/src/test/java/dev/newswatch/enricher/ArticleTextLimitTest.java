@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.enricher.grouping.StoryFixtures;
 
 class ArticleTextLimitTest {
 

@@ -3,6 +3,7 @@ package dev.newswatch.enricher;
 import java.util.List;
 
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.enricher.grouping.StoryFixtures;
 
 /**
  * Generates long Korean articles, written for these tests, in which nearly every sentence names several entities

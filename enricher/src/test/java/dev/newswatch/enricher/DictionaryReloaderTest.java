@@ -23,6 +23,11 @@ import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.TopicTag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.EntityDictionary;
+import dev.newswatch.enricher.tagging.ShippedConfig;
+import dev.newswatch.enricher.tagging.TopicRules;
+
 class DictionaryReloaderTest {
 
     private static final String TITLE = "콰이쇼우, 새 영상 모델 공개";

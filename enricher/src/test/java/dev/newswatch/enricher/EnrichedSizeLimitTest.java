@@ -10,6 +10,9 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import dev.newswatch.common.events.EnrichedArticle;
+import dev.newswatch.enricher.grouping.StoryFixtures;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.ShippedConfig;
 
 class EnrichedSizeLimitTest {
 

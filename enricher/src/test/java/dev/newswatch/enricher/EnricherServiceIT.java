@@ -30,6 +30,7 @@ import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.DeadLetterHeaders;
+import dev.newswatch.enricher.grouping.StoryFixtures;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
 

@@ -43,6 +43,16 @@ import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.streams.DeadLetterHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.newswatch.enricher.grouping.EventClusterer;
+import dev.newswatch.enricher.grouping.EventEntry;
+import dev.newswatch.enricher.grouping.StoryClusterer;
+import dev.newswatch.enricher.grouping.StoryEntry;
+import dev.newswatch.enricher.grouping.StoryFixtures;
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.ShippedConfig;
+import dev.newswatch.enricher.tagging.TagEvidence;
+import dev.newswatch.enricher.tagging.TopicRules;
+
 class EnricherTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");

@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswatch.common.json.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.ShippedConfig;
+
 /**
  * Quality gate on real Korean news: groups {@code ../shared/data/korean-dev/articles.jsonl} (beside the repository
  * root; the text is never copied here) in file order as {@code newswatch tag} and the stream do, and scores event

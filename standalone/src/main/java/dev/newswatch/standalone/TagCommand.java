@@ -32,15 +32,16 @@ import dev.newswatch.common.events.Evidence;
 import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.json.Json;
-import dev.newswatch.enricher.ArticleEnricher;
 import dev.newswatch.enricher.ArticleGrouper;
 import dev.newswatch.enricher.EnricherSettings;
-import dev.newswatch.enricher.EntityDictionary;
-import dev.newswatch.enricher.TopicRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.EntityDictionary;
+import dev.newswatch.enricher.tagging.TopicRules;
 
 /**
  * {@code newswatch tag FILE.jsonl}: tags an archive of articles with the enricher's own code, so a dictionary or

@@ -1,0 +1,290 @@
+package dev.newswatch.enricher.grouping;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.streams.KeyValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives every article the event id of the earlier report of the same development, decided at once: the event of
+ * the live article whose {@link EventTerms} are most similar, if similar enough, else its own id. A copy of a story
+ * takes the event of its story's first copy; an article id seen before keeps its event.
+ *
+ * <p>Similarity is the cosine of term vectors weighted by the square of each term's inverse document frequency
+ * among the live articles: two reports of one development share its rare terms (the amount, the place, the model
+ * name, the counterparty, the day), while two developments on the same companies share mostly the companies and
+ * the words of their beat, which many live articles have. Squaring makes a few shared rare terms outweigh many
+ * common ones. Two articles that share no company, chip or topic must be more alike. Two articles must also share
+ * at least one detail that few live articles carry (a name, an amount, a content noun; companies, chips, topics and
+ * days do not count): short reports of different developments on the same companies can reach the threshold on the
+ * companies and the beat's words alone. An article joins an event
+ * only if it is also somewhat like the event's first report, so a chain of near neighbours cannot drift from one
+ * development to the next.
+ *
+ * <p>Stores: article id to {@link EventEntry}; term to {@link TermPostings} (its document frequency and newest
+ * articles, the candidates); and the count of live articles. Entries expire one window after their record time;
+ * two articles are compared only when their publication times lie within one window.
+ */
+public final class EventIndex {
+
+    static final String LIVE_ARTICLES = "live-articles";
+    /** Most articles kept per term as candidates: the newest, since a development is reported within days. */
+    static final int POSTINGS = 32;
+    /** How many of a new article's rarest terms offer candidates. */
+    static final int CANDIDATE_TERMS = 24;
+    /** Most candidates compared with a new article: those sharing the most of its rarest terms. */
+    static final int CANDIDATES = 24;
+    /**
+     * Articles assumed live when fewer are: keeps terms from looking rare while the index is nearly empty (after a
+     * first start, or over a small file).
+     */
+    static final int PRIOR_ARTICLES = 50;
+    /** Least similarity to the event's first report, against drift along a chain of reports. */
+    static final double FIRST_REPORT_SIMILARITY = 0.10;
+
+    /** How much more alike two articles must be to share an event when they share no company, chip or topic. */
+    static final double OFF_BEAT_FACTOR = 1.25;
+    /**
+     * Most share of the live articles a term may be carried by and still be a detail that names one development;
+     * never fewer than {@link #LEAST_DETAIL_ARTICLES} articles.
+     */
+    static final double DETAIL_SHARE = 0.02;
+    /** A term carried by this many live articles or fewer is always a detail. */
+    static final int LEAST_DETAIL_ARTICLES = 2;
+    private static final String ENTITY = "e:";
+    private static final String TOPIC = "t:";
+    private static final String DAY = "d:";
+
+    private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
+
+    private final IndexStore<EventEntry> articles;
+    private final IndexStore<TermPostings> postings;
+    private final IndexStore<Long> counts;
+    private final long windowMillis;
+    private final double similarity;
+    private final EventMetrics metrics;
+
+    /**
+     * @param window     how far apart two reports of one development may be published, and how long an article is
+     *                   kept
+     * @param similarity least similarity of two articles' weighted terms for one event
+     */
+    public EventIndex(IndexStore<EventEntry> articles, IndexStore<TermPostings> postings, IndexStore<Long> counts,
+            Duration window, double similarity, EventMetrics metrics) {
+        this.articles = articles;
+        this.postings = postings;
+        this.counts = counts;
+        this.windowMillis = window.toMillis();
+        this.similarity = similarity;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param storyId   the article's story, from the story index
+     * @param eventTime when it was published, or its record time
+     * @param now       its record time
+     */
+    public String eventOf(String articleId, String storyId, EventTerms terms, long eventTime, long now) {
+        EventEntry known = live(articles.get(articleId), now);
+        if (known != null) {
+            metrics.reEdit();
+            return known.eventId();
+        }
+        Map<String, Double> weights = weights(terms.terms());
+        double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+        EventEntry firstCopy = storyId.equals(articleId) ? null : live(articles.get(storyId), now);
+        String eventId;
+        if (firstCopy != null) {
+            metrics.copy();
+            eventId = firstCopy.eventId();
+        } else {
+            EventEntry match = bestMatch(weights, norm, eventTime, now);
+            eventId = match == null ? articleId : match.eventId();
+            if (match == null) {
+                metrics.newEvent();
+            } else {
+                metrics.report();
+                log.debug("Article {} joins event {}", articleId, eventId);
+            }
+        }
+        remember(articleId, new EventEntry(eventId, now, eventTime, norm, terms.terms()));
+        return eventId;
+    }
+
+    /** Each term's weight: its type's weight times the square of its inverse document frequency, this one included. */
+    private Map<String, Double> weights(List<String> terms) {
+        double articleCount = Math.max(PRIOR_ARTICLES, liveArticles() + 1);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String term : terms) {
+            TermPostings known = postings.get(term);
+            double frequency = (known == null ? 0 : known.count()) + 1;
+            double idf = Math.log((articleCount + 1) / (frequency + 0.5));
+            weights.put(term, typeWeight(term) * idf * idf);
+        }
+        return weights;
+    }
+
+    /** Topics and days of the month are shared by many developments; they only add to other evidence. */
+    private static double typeWeight(String term) {
+        return term.startsWith(TOPIC) || term.startsWith(DAY) ? 0.5 : 1.0;
+    }
+
+    /**
+     * Whether two articles share a company, chip or topic. Reports of one development on the beat do; two
+     * articles that share only wording (two weather reports, two sets of monthly figures) need stronger wording.
+     */
+    private static boolean shareTheBeat(Map<String, Double> weights, EventEntry other) {
+        return other.terms().stream()
+                .anyMatch(term -> (term.startsWith(ENTITY) || term.startsWith(TOPIC)) && weights.containsKey(term));
+    }
+
+    /**
+     * The live candidate most similar at or above the threshold, the earlier one on a tie, that is also like its
+     * event's first report; or {@code null}.
+     */
+    private EventEntry bestMatch(Map<String, Double> weights, double norm, long eventTime, long now) {
+        EventEntry best = null;
+        double bestSimilarity = similarity;
+        double mostDetailArticles = Math.max(LEAST_DETAIL_ARTICLES, DETAIL_SHARE * liveArticles());
+        for (String candidate : candidates(weights.keySet())) {
+            EventEntry entry = live(articles.get(candidate), now);
+            if (entry == null || Math.abs(entry.eventTime() - eventTime) > windowMillis
+                    || !shareADetail(weights, entry, mostDetailArticles)) {
+                continue;
+            }
+            double score = cosine(weights, norm, entry) / (shareTheBeat(weights, entry) ? 1 : OFF_BEAT_FACTOR);
+            if (score < bestSimilarity || score == bestSimilarity && best != null && entry.seenAt() >= best.seenAt()) {
+                continue;
+            }
+            EventEntry first = entry.eventId().equals(candidate) ? entry : live(articles.get(entry.eventId()), now);
+            if (first == null || cosine(weights, norm, first) >= FIRST_REPORT_SIMILARITY) {
+                best = entry;
+                bestSimilarity = score;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether two articles share a term other than a company, chip, topic or day that at most
+     * {@code mostDetailArticles} live articles carry.
+     */
+    private boolean shareADetail(Map<String, Double> weights, EventEntry other, double mostDetailArticles) {
+        for (String term : other.terms()) {
+            if (weights.containsKey(term) && !term.startsWith(ENTITY) && !term.startsWith(TOPIC)
+                    && !term.startsWith(DAY)) {
+                TermPostings known = postings.get(term);
+                if (known != null && known.count() <= mostDetailArticles) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double cosine(Map<String, Double> weights, double norm, EventEntry other) {
+        if (norm == 0 || other.norm() == 0) {
+            return 0;
+        }
+        double dot = 0;
+        for (String term : other.terms()) {
+            Double weight = weights.get(term);
+            if (weight != null) {
+                dot += weight * weight;
+            }
+        }
+        return dot / (norm * other.norm());
+    }
+
+    /** The articles sharing the most of the new article's rarest terms. */
+    private List<String> candidates(Set<String> terms) {
+        Map<String, TermPostings> known = new HashMap<>();
+        for (String term : terms) {
+            TermPostings found = postings.get(term);
+            if (found != null) {
+                known.put(term, found);
+            }
+        }
+        Map<String, Integer> shared = new HashMap<>();
+        known.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, TermPostings> e) -> e.getValue().count())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(CANDIDATE_TERMS)
+                .forEach(e -> e.getValue().articleIds().forEach(id -> shared.merge(id, 1, Integer::sum)));
+        return shared.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(CANDIDATES)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private EventEntry live(EventEntry entry, long now) {
+        return entry == null || entry.seenAt() < now - windowMillis ? null : entry;
+    }
+
+    private void remember(String articleId, EventEntry entry) {
+        forget(articleId, articles.get(articleId));
+        articles.put(articleId, entry);
+        for (String term : new HashSet<>(entry.terms())) {
+            TermPostings known = postings.get(term);
+            List<String> ids = known == null ? new ArrayList<>() : new ArrayList<>(known.articleIds());
+            ids.add(articleId);
+            if (ids.size() > POSTINGS) {
+                ids.subList(0, ids.size() - POSTINGS).clear();
+            }
+            postings.put(term, new TermPostings((known == null ? 0 : known.count()) + 1, ids));
+        }
+        addLive(1);
+    }
+
+    private void forget(String articleId, EventEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        articles.delete(articleId);
+        for (String term : new HashSet<>(entry.terms())) {
+            TermPostings known = postings.get(term);
+            if (known == null) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>(known.articleIds());
+            ids.remove(articleId);
+            if (known.count() <= 1) {
+                postings.delete(term);
+            } else {
+                postings.put(term, new TermPostings(known.count() - 1, ids));
+            }
+        }
+        addLive(-1);
+    }
+
+    private long liveArticles() {
+        Long live = counts.get(LIVE_ARTICLES);
+        return live == null ? 0 : live;
+    }
+
+    private void addLive(long change) {
+        Long live = counts.get(LIVE_ARTICLES);
+        counts.put(LIVE_ARTICLES, Math.max(0, (live == null ? 0 : live) + change));
+    }
+
+    /** Deletes the entries of articles seen more than one window before {@code streamTime}. */
+    public void purgeBefore(long streamTime) {
+        List<KeyValue<String, EventEntry>> expired = articles.all().stream()
+                .filter(entry -> live(entry.value, streamTime) == null)
+                .toList();
+        expired.forEach(entry -> forget(entry.key, entry.value));
+        if (!expired.isEmpty()) {
+            log.debug("Event index: {} articles older than the window forgotten", expired.size());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.newswatch.enricher.grouping;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Compact binary serdes for the event index's store values, in the layout of {@link StoryIndexSerdes}: every new
+ * article reads and writes the postings of each of its terms, so JSON would cost more than the comparison.
+ */
+final class EventIndexSerdes {
+
+    private EventIndexSerdes() {
+    }
+
+    /** version, event id (length-prefixed UTF-8), seenAt, eventTime, norm, terms */
+    static Serde<EventEntry> entries() {
+        return Serdes.serdeFrom((topic, entry) -> {
+            if (entry == null) {
+                return null;
+            }
+            byte[] eventId = entry.eventId().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer out = ByteBuffer.allocate(1 + 4 + eventId.length + 8 + 8 + 8
+                    + StoryIndexSerdes.bytesOf(entry.terms()));
+            out.put(StoryIndexSerdes.VERSION).putInt(eventId.length).put(eventId).putLong(entry.seenAt())
+                    .putLong(entry.eventTime()).putDouble(entry.norm());
+            StoryIndexSerdes.putStrings(out, entry.terms());
+            return out.array();
+        }, (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            ByteBuffer in = StoryIndexSerdes.versioned(bytes);
+            return new EventEntry(StoryIndexSerdes.string(in), in.getLong(), in.getLong(), in.getDouble(),
+                    StoryIndexSerdes.strings(in));
+        });
+    }
+
+    /** version, count, article ids */
+    static Serde<TermPostings> postings() {
+        return Serdes.serdeFrom((topic, postings) -> {
+            if (postings == null) {
+                return null;
+            }
+            ByteBuffer out = ByteBuffer.allocate(1 + 4 + StoryIndexSerdes.bytesOf(postings.articleIds()));
+            out.put(StoryIndexSerdes.VERSION).putInt(postings.count());
+            StoryIndexSerdes.putStrings(out, postings.articleIds());
+            return out.array();
+        }, (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            ByteBuffer in = StoryIndexSerdes.versioned(bytes);
+            return new TermPostings(in.getInt(), StoryIndexSerdes.strings(in));
+        });
+    }
+}

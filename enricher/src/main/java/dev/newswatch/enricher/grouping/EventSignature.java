@@ -1,0 +1,191 @@
+package dev.newswatch.enricher.grouping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import dev.newswatch.common.events.EntityTag;
+import dev.newswatch.common.events.Evidence;
+import dev.newswatch.common.events.TopicTag;
+import dev.newswatch.enricher.text.NoriTokens;
+
+/**
+ * The {@link EventTerms} of an enriched article: who (the companies and chips tagged), what (model names, content
+ * nouns by Nori, the topics) and how much or when (amounts, counts, days of the month), from the title and the
+ * opening of the text, where a Korean news report states its development; later paragraphs tell background and
+ * are left out.
+ */
+public final class EventSignature {
+
+    /** How much of the body is read: news puts the development first and background after. */
+    static final int OPENING_CHARS = 1_500;
+    /** Most terms kept of one article, title and lead first: bounds what the index stores for it. */
+    static final int MOST_TERMS = 160;
+    private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|https?://\\S+|www\\.\\S+");
+
+    /**
+     * Nouns of news writing as such, not of one development: bylines and page furniture, time words, reporting
+     * verbs made nouns, the countries every article on this beat names. Every article has them, so sharing them
+     * says nothing.
+     */
+    private static final Set<String> NEWS_NOUNS = Set.of(
+            "기자", "특파원", "뉴스", "보도", "기사", "사진", "제공", "무단", "전재", "배포", "금지", "저작권", "구독",
+            "댓글", "공유", "글자", "크기", "설정", "본문", "바로가기", "메뉴", "검색", "광고", "입력", "수정", "등록",
+            "오전", "오후", "현지", "시간", "당시", "이날", "오늘", "내일", "어제", "올해", "지난해", "작년", "내년",
+            "이번", "최근", "관계자", "업계", "업체", "기업", "회사", "시장", "정부", "국가", "세계", "글로벌", "중국",
+            "미국", "한국", "국내", "해외", "전망", "예정", "계획", "발표", "설명", "강조", "주장", "평가", "분석",
+            "관측", "예상", "가능", "경우", "이상", "이하", "규모", "수준", "정도", "관련", "대상", "이후", "이전",
+            "당국", "소식통", "인용", "통신", "외신", "매체", "언론", "인공지능", "기술", "사업", "제품", "서비스",
+            "최대", "분야", "부문", "이미지", "확대", "보기", "영상", "그래픽", "자료", "연합", "뉴시스",
+            "연합뉴스", "기사원문", "원문", "공감", "언론사", "페이스북", "트위터", "카카오톡", "카카오", "링크",
+            "주소", "복사", "프린트", "듣기", "닫기", "홈페이지", "캡처", "대표", "최고경영자", "회장", "부사장",
+            "사장", "대통령", "장관", "교수", "연구원", "애널리스트");
+
+    private static final Set<POS.Tag> NOUNS = Set.of(POS.Tag.NNG, POS.Tag.NNP);
+
+    /** Names in Latin letters and digits: Qwen3, V4, HBM3E, GB200, MI325X, Hyperion. */
+    private static final Pattern LATIN_NAME = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[.\\-][A-Za-z0-9]+)*"
+            + "|(?<![A-Za-z0-9.])[0-9]+[A-Za-z]+[A-Za-z0-9]*");
+    /** An amount: digits with 조/억/만 (and 천/백) steps, then a currency or a percent sign. */
+    private static final Pattern AMOUNT = Pattern.compile("(?<![0-9.,])((?:\\d[\\d,]*(?:\\.\\d+)?\\s*[천백]?\\s*[조억만]?\\s*){1,3})"
+            + "\\s*(달러|원|유로|파운드|위안|엔(?!비)|%|퍼센트)");
+    private static final Pattern AMOUNT_PART = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s*([천백])?\\s*([조억만])?");
+    /** A count of things: 33개, 24곳, 3기, 800명. */
+    private static final Pattern COUNT = Pattern.compile("(?<![0-9.,])(\\d[\\d,]*)\\s*(개|곳|명|종|기|대|단)(?![가-힣])");
+    /** A day of the month, as news dates its development: 15일, 13일(현지시간). */
+    private static final Pattern DAY = Pattern.compile("(?<![0-9.])([1-9]|[12][0-9]|3[01])일(?![가-힣])");
+
+    private final ThreadLocal<KoreanTokenizer> tokenizers = ThreadLocal.withInitial(() -> new KoreanTokenizer(
+            TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null, KoreanTokenizer.DecompoundMode.DISCARD, false));
+
+    /** The event terms of an article's title and text, given what the enricher tagged in them. */
+    public EventTerms of(String title, String text, List<EntityTag> entities, List<TopicTag> topics) {
+        String body = withoutAddresses(masked(text, entities));
+        String opening = body.substring(0, Math.min(body.length(), OPENING_CHARS));
+        Set<String> terms = new LinkedHashSet<>();
+        entities.forEach(entity -> terms.add("e:" + entity.id()));
+        topics.forEach(topic -> terms.add("t:" + topic.id()));
+        terms.addAll(termsOf(withoutAddresses(masked(title, entities)) + "\n" + opening));
+        return new EventTerms(terms.stream().limit(MOST_TERMS).toList());
+    }
+
+    /** The text without e-mail addresses and links, which name outlets and reporters, not developments. */
+    private static String withoutAddresses(String text) {
+        return ADDRESS.matcher(text).replaceAll(" ");
+    }
+
+    private Set<String> termsOf(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        Matcher name = LATIN_NAME.matcher(text);
+        while (name.find()) {
+            String found = name.group().toLowerCase(Locale.ROOT);
+            if (found.length() >= 3 || found.length() == 2 && found.chars().anyMatch(Character::isDigit)) {
+                terms.add("m:" + found);
+            }
+        }
+        Matcher amount = AMOUNT.matcher(text);
+        while (amount.find()) {
+            String value = amountOf(amount.group(1));
+            if (value != null) {
+                terms.add("a:" + currency(amount.group(2)) + ":" + value);
+            }
+        }
+        Matcher count = COUNT.matcher(text);
+        while (count.find()) {
+            terms.add("a:" + count.group(1).replace(",", "") + count.group(2));
+        }
+        Matcher day = DAY.matcher(text);
+        while (day.find()) {
+            terms.add("d:" + day.group(1));
+        }
+        terms.addAll(nouns(text));
+        return terms;
+    }
+
+    private List<String> nouns(String text) {
+        KoreanTokenizer tokenizer = tokenizers.get();
+        CharTermAttribute term = tokenizer.getAttribute(CharTermAttribute.class);
+        PartOfSpeechAttribute pos = tokenizer.getAttribute(PartOfSpeechAttribute.class);
+        List<String> nouns = new ArrayList<>();
+        NoriTokens.scan(tokenizer, text, () -> {
+            String word = term.toString();
+            if (word.length() >= 2 && NOUNS.contains(pos.getLeftPOS()) && !NEWS_NOUNS.contains(word)) {
+                nouns.add("n:" + word);
+            }
+        });
+        return nouns;
+    }
+
+    /**
+     * The value of 4조7000억, 49억, 6조5천억, 1.3 or 25, floored to two significant digits so that 6조5523억 and
+     * 6조5천억 agree; {@code null} for what is not a number.
+     */
+    static String amountOf(String digits) {
+        Matcher part = AMOUNT_PART.matcher(digits);
+        double value = 0;
+        while (part.find()) {
+            double number;
+            try {
+                number = Double.parseDouble(part.group(1).replace(",", ""));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (part.group(2) != null) {
+                number *= part.group(2).equals("천") ? 1_000 : 100;
+            }
+            if (part.group(3) != null) {
+                number *= switch (part.group(3)) {
+                    case "조" -> 1e12;
+                    case "억" -> 1e8;
+                    default -> 1e4;
+                };
+            }
+            value += number;
+        }
+        if (value <= 0) {
+            return null;
+        }
+        int exponent = (int) Math.floor(Math.log10(value));
+        long mantissa = (long) Math.floor(value / Math.pow(10, exponent - 1) + 1e-9);
+        return mantissa + "e" + (exponent - 1);
+    }
+
+    private static String currency(String unit) {
+        return switch (unit) {
+            case "달러" -> "usd";
+            case "원" -> "krw";
+            case "유로" -> "eur";
+            case "파운드" -> "gbp";
+            case "위안" -> "cny";
+            case "엔" -> "jpy";
+            default -> "pct";
+        };
+    }
+
+    /**
+     * The field with every tagged entity's names blanked, so a name is compared as its entity and not as the words
+     * Nori would cut it into. The names are the texts the evidence matched, blanked wherever they stand, as the
+     * evidence of a long article covers only its first mentions.
+     */
+    private static String masked(String field, List<EntityTag> entities) {
+        if (field == null) {
+            return "";
+        }
+        String masked = field;
+        for (String name : entities.stream().flatMap(entity -> entity.evidence().stream())
+                .map(Evidence::matched).filter(name -> !name.isBlank()).distinct().toList()) {
+            masked = masked.replace(name, " ".repeat(name.length()));
+        }
+        return masked;
+    }
+}

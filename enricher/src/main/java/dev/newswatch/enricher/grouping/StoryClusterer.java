@@ -1,0 +1,78 @@
+package dev.newswatch.enricher.grouping;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Runs the {@link StoryIndex} over two persistent, changelogged key-value stores, so it survives restarts and
+ * moves with the task: {@value #SIGNATURES} (article id to {@link StoryEntry}) and {@value #BANDS} (LSH band key to
+ * the articles in that band). A stream-time punctuation deletes expired entries. It must see every article,
+ * whatever partition of news.raw it came from: see {@code EnricherTopology}.
+ */
+public final class StoryClusterer implements FixedKeyProcessor<String, SignedArticle, SignedArticle> {
+
+    public static final String SIGNATURES = "story-signatures";
+    public static final String BANDS = "story-bands";
+
+    /** How often, in stream time, expired entries are deleted; look-ups never see them either way. */
+    public static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+
+    private final Duration window;
+    private final double similarity;
+    private final StoryMetrics metrics;
+    private FixedKeyProcessorContext<String, SignedArticle> context;
+    private StoryIndex index;
+
+    private StoryClusterer(Duration window, double similarity, StoryMetrics metrics) {
+        this.window = window;
+        this.similarity = similarity;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param window     how long after an article a copy still joins its story
+     * @param similarity least estimated Jaccard similarity of two articles' shingles for one story
+     */
+    public static FixedKeyProcessorSupplier<String, SignedArticle, SignedArticle> supplier(Duration window,
+            double similarity, StoryMetrics metrics) {
+        return new FixedKeyProcessorSupplier<>() {
+            @Override
+            public FixedKeyProcessor<String, SignedArticle, SignedArticle> get() {
+                return new StoryClusterer(window, similarity, metrics);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES), Serdes.String(),
+                                StoryIndexSerdes.entries()),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BANDS), Serdes.String(),
+                                StoryIndexSerdes.bands()));
+            }
+        };
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, SignedArticle> context) {
+        this.context = context;
+        this.index = new StoryIndex(IndexStore.of(context.getStateStore(SIGNATURES)),
+                IndexStore.of(context.getStateStore(BANDS)), window, similarity, metrics);
+        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, index::purgeBefore);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, SignedArticle> record) {
+        SignedArticle signed = record.value();
+        String storyId = index.storyOf(signed.article().article().id(), signed.signature(), record.timestamp());
+        context.forward(record.withValue(signed.withStoryId(storyId)));
+    }
+}

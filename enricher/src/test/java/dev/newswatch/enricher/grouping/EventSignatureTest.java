@@ -1,0 +1,52 @@
+package dev.newswatch.enricher.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newswatch.enricher.tagging.ArticleEnricher;
+import dev.newswatch.enricher.tagging.ShippedConfig;
+
+class EventSignatureTest {
+
+    private final ArticleEnricher enricher = ArticleEnricher.of(ShippedConfig.entities(), ShippedConfig.topics(),
+            Clock.systemUTC());
+    private final EventSignature signature = new EventSignature();
+
+    private List<String> termsOf(String title, String text) {
+        ArticleEnricher.Tags tags = enricher.tag(title, text);
+        return signature.of(title, text, tags.entities(), tags.topics()).terms();
+    }
+
+    @Test
+    void amountsWrittenDifferentlyByTwoOutletsAreOneTerm() {
+        List<String> first = termsOf("AMD, 서버 업체 인수", "AMD가 49억 달러(약 6조5523억원)에 서버 업체를 인수한다고 19일 밝혔다.");
+        List<String> second = termsOf("AMD 인수 발표", "AMD는 19일(현지시간) 서버 업체를 49억달러(약 6조5천억원)에 사들인다고 발표했다.");
+
+        assertThat(first).contains("a:usd:49e8", "a:krw:65e11", "d:19");
+        assertThat(second).contains("a:usd:49e8", "a:krw:65e11", "d:19");
+        assertThat(termsOf("독일 투자", "33억 유로(4조7000억원)를 들인다.")).contains("a:eur:33e8", "a:krw:47e11");
+    }
+
+    @Test
+    void keepsCompaniesAsEntitiesModelNamesAndContentNounsAndDropsAddressesAndNewsWords() {
+        List<String> terms = termsOf("알리바바, 오픈소스 모델 'Qwen3' 공개",
+                "[서울=뉴스] 홍길동 기자 = 알리바바가 10일 새 모델 Qwen3-235B를 공개했다. 알리바바는 벤치마크에서 앞섰다고 "
+                        + "밝혔다. gildong@news.example https://news.example/1");
+
+        assertThat(terms).contains("e:alibaba", "m:qwen3", "m:qwen3-235b", "n:벤치마크", "n:모델")
+                .doesNotContain("n:기자", "m:gildong", "m:news.example", "m:https")
+                .noneMatch(term -> term.startsWith("n:") && term.contains("알리"));
+    }
+
+    @Test
+    void readsOnlyTheOpeningOfALongText() {
+        String opening = "화웨이가 새 칩을 공개했다. ".repeat(EventSignature.OPENING_CHARS / 15 + 1);
+        List<String> terms = termsOf("화웨이 신제품", opening + "멀리 뒤에 나오는 배경 설명의 우라늄 이야기.");
+
+        assertThat(terms).doesNotContain("n:우라늄");
+    }
+}
