@@ -15,7 +15,7 @@ import dev.newswatch.common.events.RawArticle;
  * around each mention, and a page that lost its punctuation would otherwise quote all of itself once per
  * mention.
  */
-public final class ArticleTextLimit {
+final class ArticleTextLimit {
 
     /** Far beyond any headline; a longer "title" is a page that lost its structure. */
     static final int TITLE_CHARS = 1_000;

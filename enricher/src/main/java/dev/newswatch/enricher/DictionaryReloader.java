@@ -18,7 +18,7 @@ import dev.newswatch.enricher.tagging.TopicRules;
  * load leaves the running dictionary and rules in place and is logged once, with file, line and field, and
  * counted; the next edit is tried again (see {@link ConfigReloader}).
  */
-public final class DictionaryReloader implements AutoCloseable {
+final class DictionaryReloader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DictionaryReloader.class);
 

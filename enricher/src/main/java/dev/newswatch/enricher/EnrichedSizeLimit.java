@@ -16,7 +16,7 @@ import dev.newswatch.common.json.Json;
  * partition. A cheap upper estimate passes every ordinary article; only a larger one is written out and counted.
  * What it refuses goes to the dead-letter topic like any record that cannot be processed.
  */
-public final class EnrichedSizeLimit {
+final class EnrichedSizeLimit {
 
     /** Below Kafka's default max.message.bytes and max.request.size, with room for key, headers and signature. */
     static final int MOST_BYTES = 1_000_000;

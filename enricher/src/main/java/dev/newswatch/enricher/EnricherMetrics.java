@@ -24,7 +24,7 @@ import dev.newswatch.enricher.tagging.TopicRules;
  * by outcome, and how the story and event indexes placed articles. The stages are given what they count with,
  * never the registry.
  */
-public final class EnricherMetrics {
+final class EnricherMetrics {
 
     private final MeterRegistry registry;
     private final Counter articlesEnriched;

@@ -36,7 +36,7 @@ import dev.newswatch.enricher.tagging.ArticleEnricher;
  * outlets arrive on different partitions, and "the first report" must be well defined. It costs a look-up and a
  * write per event term of an article (some hundred) and a look-up per candidate.
  */
-public final class EnricherTopology {
+final class EnricherTopology {
 
     private static final String STORY_INDEX = "story-index";
 

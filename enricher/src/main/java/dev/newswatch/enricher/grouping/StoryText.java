@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * and lower-cased, with white space and punctuation dropped so that re-spacing and re-punctuating change
  * nothing.
  */
-public final class StoryText {
+final class StoryText {
 
     /** Longest line still taken for a portal header or a copyright notice rather than for story text. */
     private static final int NOTICE_LINE = 240;

@@ -48,7 +48,7 @@ public final class ArticleEnricher {
     private final AtomicReference<Taggers> taggers;
     private final Clock clock;
 
-    public ArticleEnricher(TextNormalizer normalizer, SentenceSplitter splitter, EntityMatcher entityMatcher,
+    ArticleEnricher(TextNormalizer normalizer, SentenceSplitter splitter, EntityMatcher entityMatcher,
             TopicClassifier topicClassifier, Clock clock) {
         this.normalizer = normalizer;
         this.splitter = splitter;

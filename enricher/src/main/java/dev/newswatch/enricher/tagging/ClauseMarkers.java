@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code config/topics.yml}. They are rules of Korean news writing, shared by every topic; each topic says in
  * {@link ClauseWeights} what a reading does to its cues.
  */
-public record ClauseMarkers(List<String> background, List<String> speculative, List<String> planned,
+record ClauseMarkers(List<String> background, List<String> speculative, List<String> planned,
         List<String> negated) {
 
     public ClauseMarkers {

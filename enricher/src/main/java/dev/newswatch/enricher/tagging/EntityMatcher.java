@@ -20,7 +20,7 @@ import dev.newswatch.enricher.text.TextSpan;
  * particles and suffixes (화웨이는, 엔비디아의; not 메타 in 메타버스), with Nori deciding the unusual endings. An
  * ambiguous alias counts only in the context its definition asks for (a bare 960 only near 화웨이 or 어센드).
  */
-public final class EntityMatcher {
+final class EntityMatcher {
 
     /** How far past an alias {@code notFollowedBy} looks, in original chars. */
     private static final int FOLLOWER_LOOKAHEAD = 16;

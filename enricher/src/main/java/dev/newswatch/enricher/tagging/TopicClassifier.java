@@ -34,7 +34,7 @@ import dev.newswatch.enricher.text.TextSpan;
  * <p>Every term of every topic and every clause marker sit in one phrase index, so a field is read once however
  * many topics there are.
  */
-public final class TopicClassifier {
+final class TopicClassifier {
 
     private static final double TITLE_FACTOR = 2.0;
 

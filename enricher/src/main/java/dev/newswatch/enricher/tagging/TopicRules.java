@@ -39,7 +39,7 @@ public final class TopicRules {
         return new TopicRules(loaded.clauses(), loaded.topics());
     }
 
-    public ClauseMarkers clauses() {
+    ClauseMarkers clauses() {
         return clauses;
     }
 

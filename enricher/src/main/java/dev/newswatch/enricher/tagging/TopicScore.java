@@ -11,7 +11,7 @@ import dev.newswatch.enricher.text.PhraseMatch;
  * @param titleCues  cues found in the title, in the title's offsets
  * @param textCues   cues found in the body text, in the text's offsets
  */
-public record TopicScore(TopicRule rule, double score, double confidence, List<PhraseMatch<String>> titleCues,
+record TopicScore(TopicRule rule, double score, double confidence, List<PhraseMatch<String>> titleCues,
         List<PhraseMatch<String>> textCues) {
 
     public TopicScore {
