@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 /**
  * Finds the article text on a page and returns it as lines, one per paragraph, before line-level filtering.
  * With a source's body selector it reads what the selector picks; else a known article-body container of the
- * common Korean CMSs; else the containers {@link BodyLocator} finds by the page's own evidence. When that yields
- * little, a second strategy gathers the prose paragraphs of the whole page, as Trafilatura falls back.
+ * common Korean CMSs; else the containers {@link BodyLocator} finds by the page's own evidence. When the page
+ * holds much more prose outside them than in them, a second strategy adds that prose, as Trafilatura falls back.
  */
 final class MainContentExtractor {
 
@@ -31,8 +31,13 @@ final class MainContentExtractor {
     private static final int MIN_KNOWN_BODY_TEXT = 80;
     /** A known container holding less than this share of what the general search finds around it is a fragment. */
     private static final double KNOWN_BODY_FRAGMENT = 0.5;
-    /** Below this weighted length the located body is too little to trust, and the whole page's prose is tried. */
-    private static final double LITTLE_TEXT = 400;
+    /**
+     * Below this weighted length the located body may be one part of a page that splits its text across columns,
+     * sections or cards, and the prose elsewhere on the page is weighed beside it.
+     */
+    private static final double LITTLE_TEXT = 5000;
+    /** The page's prose beside the located body replaces it when it holds this many times its text. */
+    private static final double PAGE_PROSE_GAIN = 1.5;
     /** A line this short right under a picture is its caption, marked or not. */
     private static final int CAPTION_UNDER_PICTURE = 80;
     /** Chrome-named parts of a container are dropped unless they hold at least this share of its text. */
@@ -92,8 +97,8 @@ final class MainContentExtractor {
                     names);
         }
         if (length(paragraphs) < LITTLE_TEXT) {
-            List<String> prose = boilerplate.paragraphs(pageProse(blocks, names), title);
-            if (length(prose) > length(paragraphs) * 2) {
+            List<String> prose = boilerplate.paragraphs(withPageProse(blocks, located, names), title);
+            if (length(prose) > length(paragraphs) * PAGE_PROSE_GAIN) {
                 paragraphs = prose;
             }
         }
@@ -150,26 +155,42 @@ final class MainContentExtractor {
     }
 
     private static boolean holds(List<Element> containers, Element element) {
+        return containerOf(containers, element) != null;
+    }
+
+    /** The container among these that holds the element, or null. */
+    private static Element containerOf(List<Element> containers, Element element) {
         for (Element up = element; up != null; up = up.parent()) {
             for (Element container : containers) {
                 if (container == up) {
-                    return true;
+                    return container;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static double length(List<String> lines) {
         return lines.stream().mapToDouble(TextEvidence::weightedLength).sum();
     }
 
-    /** The second strategy: every paragraph of the page that reads as prose, wherever it sits. */
-    private static List<String> pageProse(List<TextBlocks.Block> blocks, ChromeNames names) {
+    /**
+     * The second strategy: the located containers as they are, and every paragraph elsewhere on the page that
+     * reads as prose, in the page's order.
+     */
+    private static List<String> withPageProse(List<TextBlocks.Block> blocks, List<Element> located,
+            ChromeNames names) {
         List<String> lines = new ArrayList<>();
+        Element current = null;
         for (TextBlocks.Block block : blocks) {
             String text = block.text();
-            if (!block.linkDense() && TextEvidence.weightedLength(text) >= PAGE_PROSE
+            Element container = containerOf(located, block.owner());
+            if (container != null) {
+                if (container != current) {
+                    lines.addAll(cleanLines(container, names));
+                    current = container;
+                }
+            } else if (!block.linkDense() && TextEvidence.weightedLength(text) >= PAGE_PROSE
                     && TextEvidence.punctuation(text) > 0 && names.factor(block.owner()) >= 0.5) {
                 lines.add(text);
             }
