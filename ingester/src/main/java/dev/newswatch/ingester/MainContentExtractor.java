@@ -51,6 +51,8 @@ final class MainContentExtractor {
     private static final double LONG_STANDFIRST = 80;
     /** More lines than this between headline and body are a teaser column, not a standfirst. */
     private static final int MAX_LEAD_LINES = 5;
+    /** A line after the article's last sentence shorter than this and not one is a label, not text. */
+    private static final double TRAILING_LABEL = 50;
 
     private final BodyLocator locator = new BodyLocator();
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
@@ -102,7 +104,24 @@ final class MainContentExtractor {
                 paragraphs = prose;
             }
         }
-        return length(fromKnown) > length(paragraphs) ? fromKnown : paragraphs;
+        return withoutTrailingLabels(length(fromKnown) > length(paragraphs) ? fromKnown : paragraphs);
+    }
+
+    /**
+     * An article ends on its text; short lines after the last of it that are not sentences ("More on this:",
+     * "Contact", a credit) head or label what the page prints after the article.
+     */
+    private static List<String> withoutTrailingLabels(List<String> lines) {
+        int end = lines.size();
+        while (end > 1 && trailingLabel(lines.get(end - 1))) {
+            end--;
+        }
+        return end == lines.size() ? lines : List.copyOf(lines.subList(0, end));
+    }
+
+    private static boolean trailingLabel(String line) {
+        return TextEvidence.weightedLength(line) < TRAILING_LABEL
+                && (line.endsWith(":") || TextEvidence.punctuation(line) == 0 && !TextEvidence.endsLikeSentence(line));
     }
 
     private List<String> located(Element body, List<TextBlocks.Block> blocks, List<Element> containers, Hints hints,
