@@ -19,8 +19,9 @@ final class MainContentExtractor {
      * Never article text, wherever they are. React's streaming renderer parks late parts of a page in hidden
      * {@code <div id="S:n">}s and moves them into place with script; those are the page, not hidden from it.
      */
-    private static final String DROPPED = "script, style, noscript, template, iframe, object, embed, svg, canvas, "
-            + "video, audio, input, select, button, textarea, nav, aside, footer, figure, figcaption, dialog, "
+    private static final String NEVER_TEXT = "script, style, template, iframe, object, embed, svg, canvas, video, "
+            + "audio, input, select, button, textarea";
+    private static final String DROPPED = NEVER_TEXT + ", noscript, nav, aside, footer, figure, figcaption, dialog, "
             + "[role=navigation], [role=complementary], [role=contentinfo], [role=banner], [role=dialog], [hidden]:not([id^=S:]), "
             + "[aria-hidden=true], [style~=display\\s*:\\s*none], [style~=visibility\\s*:\\s*hidden]";
     /** Where Korean news CMSs put the article body (from the outlet notes). */
@@ -67,10 +68,19 @@ final class MainContentExtractor {
     record Hints(String title, String description, String structuredBody) {
     }
 
-    /** The article's paragraphs, without boilerplate lines. */
+    /**
+     * The article's paragraphs, without boilerplate lines. A page whose text all sits in parts that are chrome on
+     * other pages (a site printed inside {@code <noscript>}, a header left unclosed around the page) is read again
+     * with only what is never text dropped.
+     */
     List<String> paragraphs(Document page, String bodySelector, Hints hints) {
+        List<String> paragraphs = paragraphs(page, bodySelector, hints, DROPPED);
+        return paragraphs.isEmpty() ? paragraphs(page, bodySelector, hints, NEVER_TEXT) : paragraphs;
+    }
+
+    private List<String> paragraphs(Document page, String bodySelector, Hints hints, String dropped) {
         Document work = page.clone();
-        work.select(DROPPED).forEach(MainContentExtractor::drop);
+        work.select(dropped).forEach(MainContentExtractor::drop);
         Element body = work.body();
         String title = hints.title();
         ChromeNames names = new ChromeNames();
