@@ -19,6 +19,7 @@ final class BoilerplateFilter {
     private static final int FOOTER_MAX = 200;
     private static final int CAPTION_MAX = 150;
     private static final int SIGN_OFF_MAX = 60;
+    private static final int CREDIT_MAX = 100;
     private static final int ECHO_MIN = 15;
     private static final int ECHO_CHECK_MAX_LINES = 400;
     private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:…|\\.\\.\\.)\\s*$");
@@ -46,6 +47,16 @@ final class BoilerplateFilter {
             "포토뉴스", "함께 보면 좋은 기사", "이 시각 주요뉴스", "댓글", "광고", "advertisement", "related articles",
             "related stories", "read more", "more stories", "most read", "most popular", "recommended",
             "share this article", "comments", "(끝)");
+    /**
+     * A credit or a label heading what follows the article, alone on its line or before a colon: "Quelle: dpa",
+     * "Photo: …", "Contact:", "Lesen Sie auch". Without the colon a line that goes on ("Weitere Informationen
+     * rund um …") is text.
+     */
+    private static final Pattern CREDIT_OR_LABEL = Pattern.compile("(?i)^(?:quellen?|quellenangaben?|sources?"
+            + "|credits?|crédits?(?: photos?)?|fotos?|photos?|bild(?:er|quelle)?|titelbild|beitragsbild|abbildung"
+            + "|images?|kontakt|contact|weitere informationen|more information|mehr zum thema|lesen sie auch"
+            + "|auch interessant|weiterlesen|zum weiterlesen|à lire aussi|lire aussi|read also|explore further"
+            + "|leer también|lea también)\\s*(?:[:：].*)?$");
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?:기사입력|입력|수정|등록|승인|업데이트|송고)\\s*(?:일시|시간)?\\s*[:：]?\\s*(?:19|20)\\d{2}");
     /** Byline and date lines are not sentences; a line that ends like one ("...했다.") is text. */
@@ -100,6 +111,7 @@ final class BoilerplateFilter {
                 || line.length() <= FOOTER_MAX && WIDGET_WORDS.matcher(line).replaceAll("").isBlank()
                 || line.length() <= FOOTER_MAX && COPYRIGHT.matcher(line).find()
                 || line.length() <= CAPTION_MAX && CAPTION.matcher(line).matches()
+                || line.length() <= CREDIT_MAX && CREDIT_OR_LABEL.matcher(line).matches()
                 || line.length() <= SIGN_OFF_MAX && SIGN_OFF.matcher(line).matches()
                 || line.length() <= FOOTER_MAX && DATE_LINE.matcher(line).find() && !SENTENCE_END.matcher(line).find();
     }
