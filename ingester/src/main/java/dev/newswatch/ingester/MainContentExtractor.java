@@ -29,6 +29,8 @@ final class MainContentExtractor {
             + "#article_body, #textBody, #articeBody, #newsct_article, #dic_area, #txt_area, #articleText, "
             + ".article_body, .article-body, .article_txt, .news_cnt_detail_wrap, .article_view, .view_cont";
     private static final int KNOWN_BODY_CANDIDATES = 8;
+    /** Text read from the usual chrome is an article only when there is this much of it, not a menu's words. */
+    private static final double MIN_RESCUED_TEXT = 80;
     private static final int MIN_KNOWN_BODY_TEXT = 80;
     /** A known container holding less than this share of what the general search finds around it is a fragment. */
     private static final double KNOWN_BODY_FRAGMENT = 0.5;
@@ -75,7 +77,11 @@ final class MainContentExtractor {
      */
     List<String> paragraphs(Document page, String bodySelector, Hints hints) {
         List<String> paragraphs = paragraphs(page, bodySelector, hints, DROPPED);
-        return paragraphs.isEmpty() ? paragraphs(page, bodySelector, hints, NEVER_TEXT) : paragraphs;
+        if (!paragraphs.isEmpty()) {
+            return paragraphs;
+        }
+        List<String> rescued = paragraphs(page, bodySelector, hints, NEVER_TEXT);
+        return length(rescued) >= MIN_RESCUED_TEXT ? rescued : List.of();
     }
 
     private List<String> paragraphs(Document page, String bodySelector, Hints hints, String dropped) {

@@ -201,6 +201,28 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aSiteWhoseTextIsAllInsideNoscriptIsReadFromThere() throws IngestException {
+        String html = "<html><head><title>Parco</title></head><body><noscript><div id=\"page\"><div id=\"text\">"
+                + "<p>Il risultato del censimento è molto positivo, con più esemplari dell'anno scorso.</p>"
+                + "<p>In questo contesto è chiaro che la tutela del parco funziona, dicono i ricercatori.</p>"
+                + "</div></div></noscript></body></html>";
+        assertThat(extractor.extract(html, URI.create("https://example.it/1"), null).text().split("\n\n"))
+                .containsExactly("Il risultato del censimento è molto positivo, con più esemplari dell'anno scorso.",
+                        "In questo contesto è chiaro che la tutela del parco funziona, dicono i ricercatori.");
+    }
+
+    @Test
+    void creditsAndLabelsAfterTheLastSentenceAreDroppedAndTextThatGoesOnIsKept() throws IngestException {
+        String html = "<html><head><title>Wetter</title></head><body><div class=\"text\">"
+                + "<p>Der Sommer war in diesem Jahr wärmer als in jedem Jahr seit Beginn der Messungen.</p>"
+                + "<p>Weitere Informationen rund um das Thema gibt der Wetterdienst auf seiner Seite.</p>"
+                + "<p>Quelle: Deutscher Wetterdienst</p><p>Kontakt:</p><p>Mehr Themen</p></div></body></html>";
+        assertThat(extractor.extract(html, URI.create("https://example.de/2"), null).text().split("\n\n"))
+                .containsExactly("Der Sommer war in diesem Jahr wärmer als in jedem Jahr seit Beginn der Messungen.",
+                        "Weitere Informationen rund um das Thema gibt der Wetterdienst auf seiner Seite.");
+    }
+
+    @Test
     void aPageWithTextAndNoTitleIsAnArticleWhoseLeadStandsInForTheTitle() throws IngestException {
         String html = "<html><body><div><p>제목 없는 페이지에도 본문은 있다. 기사로 읽어야 한다.</p></div></body></html>";
         ExtractedArticle article = extractor.extract(html, URI.create("https://example.kr/8"), null);
