@@ -206,9 +206,9 @@ class ArticleExtractorTest {
                 + "<p>Il risultato del censimento è molto positivo, con più esemplari dell'anno scorso.</p>"
                 + "<p>In questo contesto è chiaro che la tutela del parco funziona, dicono i ricercatori.</p>"
                 + "</div></div></noscript></body></html>";
-        assertThat(extractor.extract(html, URI.create("https://example.it/1"), null).text().split("\n\n"))
-                .containsExactly("Il risultato del censimento è molto positivo, con più esemplari dell'anno scorso.",
-                        "In questo contesto è chiaro che la tutela del parco funziona, dicono i ricercatori.");
+        assertThat(paragraphsOf(html)).containsExactly(
+                "Il risultato del censimento è molto positivo, con più esemplari dell'anno scorso.",
+                "In questo contesto è chiaro che la tutela del parco funziona, dicono i ricercatori.");
     }
 
     @Test
@@ -217,9 +217,13 @@ class ArticleExtractorTest {
                 + "<p>Der Sommer war in diesem Jahr wärmer als in jedem Jahr seit Beginn der Messungen.</p>"
                 + "<p>Weitere Informationen rund um das Thema gibt der Wetterdienst auf seiner Seite.</p>"
                 + "<p>Quelle: Deutscher Wetterdienst</p><p>Kontakt:</p><p>Mehr Themen</p></div></body></html>";
-        assertThat(extractor.extract(html, URI.create("https://example.de/2"), null).text().split("\n\n"))
-                .containsExactly("Der Sommer war in diesem Jahr wärmer als in jedem Jahr seit Beginn der Messungen.",
-                        "Weitere Informationen rund um das Thema gibt der Wetterdienst auf seiner Seite.");
+        assertThat(paragraphsOf(html)).containsExactly(
+                "Der Sommer war in diesem Jahr wärmer als in jedem Jahr seit Beginn der Messungen.",
+                "Weitere Informationen rund um das Thema gibt der Wetterdienst auf seiner Seite.");
+    }
+
+    private String[] paragraphsOf(String html) throws IngestException {
+        return extractor.extract(html, URI.create("https://example.org/page"), null).text().split("\n\n");
     }
 
     @Test
