@@ -218,19 +218,18 @@ class NothingLostIT {
     }
 
     /**
-     * Asks /ready once a second for {@code outage}: the time the broker stays away is the fault injected, so
-     * this is a timed wait, not a wait for a condition.
+     * Asks /ready once a second for {@code outage}: the time the broker stays away is the fault injected, so the
+     * wait ends when that time is up, not on a condition of the ingester.
      */
-    private static List<HealthAnswer> observeHealthFor(IngesterProcess ingester, Duration outage)
-            throws InterruptedException {
+    private static List<HealthAnswer> observeHealthFor(IngesterProcess ingester, Duration outage) {
         List<HealthAnswer> answers = new ArrayList<>();
         Instant start = Instant.now();
         Instant end = start.plus(outage);
-        while (Instant.now().isBefore(end)) {
-            Instant asked = Instant.now();
-            answers.add(new HealthAnswer(Duration.between(start, asked), ingester.readiness()));
-            Thread.sleep(Math.min(1000, Math.max(0, Duration.between(Instant.now(), end).toMillis())));
-        }
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).atMost(outage.plusSeconds(30))
+                .until(() -> {
+                    answers.add(new HealthAnswer(Duration.between(start, Instant.now()), ingester.readiness()));
+                    return !Instant.now().isBefore(end);
+                });
         return answers;
     }
 }
