@@ -61,7 +61,7 @@ public final class EnricherLoadGenerator {
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         // Kafka's own start-up chatter would bury the figures; our services still log warnings.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("NEWSWATCH_LOG_LEVEL", "warn");
 
         List<RawArticle> generated = new KoreanArticles(7L).next(warmUp + articles);
         Path state = Files.createTempDirectory("newswatch-load-");

@@ -7,9 +7,12 @@ import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.LoggerContext;
+
 import dev.newswatch.common.config.ConfigException;
 import dev.newswatch.common.config.ConfigLoader;
 import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.logging.LogFormat;
 
 /**
  * Runs one service as its own process: reads the configuration file named by the first argument (or
@@ -44,33 +47,52 @@ public final class ServiceLauncher {
     public static void run(String[] args, BiFunction<Path, KafkaSettings, NewswatchService> factory) {
         Path configFile = configFile(args);
         NewswatchService service;
+        KafkaSettings kafka;
         try {
-            service = factory.apply(configFile, kafkaSettings(configFile));
-        } catch (ConfigException e) {
+            LogFormat.current();
+            kafka = kafkaSettings(configFile);
+            service = factory.apply(configFile, kafka);
+        } catch (ConfigException | IllegalArgumentException e) {
             log.error("Cannot start: {}", e.getMessage());
             System.exit(2);
             return;
         }
+        // Every line this process logs names its service (the JSON format's context.properties.service).
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).putProperty("service", service.name());
+        log.info("Starting {} with {}, Kafka at {}", service.name(), configFile, kafka.bootstrapServers());
         runUntilStopped(service.name() + "-shutdown", () -> {
-            service.start();
+            try {
+                service.start();
+            } catch (RuntimeException e) {
+                // Exiting runs the shutdown hook, which closes whatever the start had opened.
+                log.error("Cannot start {}: {}", service.name(), e.getMessage(), e);
+                System.exit(1);
+            }
             log.info("{} started", service.name());
         }, () -> {
             log.info("Stopping {}", service.name());
             service.close();
+            log.info("{} stopped", service.name());
         });
     }
 
     /**
-     * Runs {@code start}, then waits until the process is told to stop and {@code stop} has run; {@code stop}
-     * runs even when the signal comes while {@code start} still runs.
+     * Runs {@code start}, then waits until the process is told to stop (SIGTERM, Ctrl-C) and {@code stop} has run;
+     * {@code stop} runs even when the signal comes while {@code start} still runs. The JVM then exits with status
+     * 143 (128 + SIGTERM), as it does after any signal that ran the shutdown hooks.
      *
      * @param threadName names the thread that runs {@code stop}
      */
     public static void runUntilStopped(String threadName, Runnable start, Runnable stop) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.run();
-            stopped.countDown();
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                log.error("Did not stop cleanly: {}", e.getMessage(), e);
+            } finally {
+                stopped.countDown();
+            }
         }, threadName));
         start.run();
         try {

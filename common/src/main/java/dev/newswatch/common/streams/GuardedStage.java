@@ -1,5 +1,6 @@
 package dev.newswatch.common.streams;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Decodes a record and applies one processing step to it. A poison record, whether it cannot be decoded or
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[], StageOutcome<O>> {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedStage.class);
+    private static final String MDC_TOPIC = "topic";
+    private static final String MDC_PARTITION = "partition";
+    private static final String MDC_OFFSET = "offset";
+    private static final String MDC_KEY = "key";
+    private static final List<String> MDC_KEYS = List.of(MDC_TOPIC, MDC_PARTITION, MDC_OFFSET, MDC_KEY);
 
     private final String stage;
     private final Deserializer<I> decoder;
@@ -51,8 +58,26 @@ public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[
         this.context = context;
     }
 
+    /**
+     * Whatever is logged while the record is in hand carries where it came from: its topic, partition, offset and
+     * key in the log line's MDC.
+     */
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
+        context.recordMetadata().ifPresent(source -> {
+            MDC.put(MDC_TOPIC, source.topic());
+            MDC.put(MDC_PARTITION, Integer.toString(source.partition()));
+            MDC.put(MDC_OFFSET, Long.toString(source.offset()));
+        });
+        MDC.put(MDC_KEY, record.key());
+        try {
+            guarded(record);
+        } finally {
+            MDC_KEYS.forEach(MDC::remove);
+        }
+    }
+
+    private void guarded(FixedKeyRecord<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         I input;
         try {
