@@ -41,8 +41,8 @@ final class SystemRunner {
                 .withStateDirectory(streamsState);
         AlertsSettings alerts = AlertsSettings.load(options.configFile)
                 .withStateDirectory(streamsState);
-        Port brokerPort = new Port(options.brokerPort, "the embedded Kafka broker", "--broker-port");
-        Port controllerPort = new Port(options.controllerPort, "the broker's KRaft controller", "--controller-port");
+        Port brokerPort = options.broker();
+        Port controllerPort = options.controller();
         String inConfig = " in " + options.configFile;
         // In the order the services bind them.
         List<Port> metricsPorts = List.of(
@@ -61,7 +61,7 @@ final class SystemRunner {
         try {
             LocalPorts.requireFree(ports);
             running.add(LocalPorts.binding(extraPorts, extra));
-            broker = startBroker(options.dataDirectory.resolve("kafka"), brokerPort, controllerPort);
+            broker = startBroker(options.kafkaDirectory(), brokerPort, controllerPort);
             running.add(broker);
             LocalPorts.binding(metricsPorts, system::start);
             printer = new AlertPrinter(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), out);
