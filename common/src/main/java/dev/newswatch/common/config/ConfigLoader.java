@@ -176,7 +176,9 @@ public final class ConfigLoader {
                     ? mapping.getCause() : mapping;
             String problem = cause == mapping ? mapping.getOriginalMessage() : cause.getMessage();
             if (cause instanceof InvalidConfigValue invalid) {
-                pointer = pointer.appendProperty(invalid.field());
+                for (String step : invalid.path()) {
+                    pointer = pointer.appendProperty(step);
+                }
             }
             int line = lineOf(file, pointer);
             return new ConfigException(file, line > 0 ? line : line(mapping.getLocation()), fieldName(pointer),

@@ -4,10 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,8 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param bootstrapServers  where the cluster is
  * @param partitions        partition count of the topics a service creates
  * @param replicationFactor replication factor of those topics (1 suits a single broker)
- * @param properties        any Kafka client setting (security.protocol, sasl.*, ssl.*, ...), applied to every
- *                          producer, consumer, admin client and Streams application, and winning over ours
+ * @param properties        Kafka client settings (security.protocol, sasl.*, ssl.*, timeouts, ...), each given to
+ *                          every producer, consumer and admin client that knows it and to the Streams applications;
+ *                          a name no client knows is refused, and so are the few Newswatch sets itself because its
+ *                          delivery guarantees depend on them ({@link #RESERVED_PROPERTIES})
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -32,6 +40,25 @@ public record KafkaSettings(
 
     /** Environment variables with this prefix set Kafka client properties: NEWSWATCH_KAFKA_SASL_MECHANISM=... */
     public static final String ENVIRONMENT_PREFIX = "NEWSWATCH_KAFKA_";
+
+    /** Client properties Newswatch sets itself, each with what to do instead or why it cannot change. */
+    public static final Map<String, String> RESERVED_PROPERTIES = Map.ofEntries(
+            Map.entry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "set kafka.bootstrapServers instead"),
+            Map.entry(CommonClientConfigs.CLIENT_ID_CONFIG, "each client's id names it in metrics and logs"),
+            Map.entry(CommonClientConfigs.GROUP_ID_CONFIG, "set the service's applicationId instead"),
+            Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "set ingester.transactionalId instead"),
+            Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "an article is published exactly once only with it"),
+            Map.entry(ProducerConfig.ACKS_CONFIG, "a record counts as written only once every in-sync replica has it"),
+            Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "only committed transactions may be read"),
+            Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "offsets are committed with the work they record"),
+            Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "the records' format is Newswatch's"),
+            Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "the records' format is Newswatch's"),
+            Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "the records' format is Newswatch's"),
+            Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "the records' format is Newswatch's"));
+
+    private static final Set<String> CLIENT_PROPERTIES = Stream.of(ProducerConfig.configNames(),
+            ConsumerConfig.configNames(), AdminClientConfig.configNames())
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     public KafkaSettings {
         bootstrapServers = bootstrapServers == null || bootstrapServers.isBlank() ? "127.0.0.1:9092" : bootstrapServers;
@@ -44,6 +71,25 @@ public record KafkaSettings(
         if (replicationFactor < 1) {
             throw new InvalidConfigValue("replicationFactor", "must be at least 1, not " + replicationFactor);
         }
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            problem(property.getKey(), property.getValue()).ifPresent(problem -> {
+                throw new InvalidConfigValue(List.of("properties", property.getKey()), problem);
+            });
+        }
+    }
+
+    /** What is wrong with setting client property {@code name} to {@code value}; empty when nothing is. */
+    private static Optional<String> problem(String name, String value) {
+        if (RESERVED_PROPERTIES.containsKey(name)) {
+            return Optional.of("'" + name + "' is set by Newswatch: " + RESERVED_PROPERTIES.get(name));
+        }
+        if (!CLIENT_PROPERTIES.contains(name)) {
+            return Optional.of("'" + name + "' is not a property of Kafka's producer, consumer or admin client");
+        }
+        if (value == null || value.isBlank()) {
+            return Optional.of("'" + name + "' has no value");
+        }
+        return Optional.empty();
     }
 
     public static KafkaSettings defaults() {
@@ -57,6 +103,8 @@ public record KafkaSettings(
     /**
      * These settings with every {@code NEWSWATCH_KAFKA_<NAME>} variable applied as client property
      * {@code <name>} (lower case, '_' read as '.'); {@code NEWSWATCH_KAFKA_BOOTSTRAP_SERVERS} sets the cluster.
+     *
+     * @throws IllegalArgumentException naming the variable, when it sets a property {@code properties} refuses
      */
     public KafkaSettings withEnvironment(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>(properties);
@@ -70,6 +118,10 @@ public record KafkaSettings(
             if (property.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
                 servers = variable.getValue();
             } else {
+                String name = variable.getKey();
+                problem(property, variable.getValue()).ifPresent(problem -> {
+                    throw new IllegalArgumentException("environment variable " + name + ": " + problem);
+                });
                 merged.put(property, variable.getValue());
             }
         }
@@ -80,7 +132,7 @@ public record KafkaSettings(
     public Map<String, Object> admin(String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
-        return withOverrides(config);
+        return withOverrides(config, AdminClientConfig.configNames());
     }
 
     /** An idempotent producer of string keys and byte values that waits for every in-sync replica. */
@@ -92,7 +144,7 @@ public record KafkaSettings(
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return withOverrides(config);
+        return withOverrides(config, ProducerConfig.configNames());
     }
 
     /** Like {@link #producer} but transactional, so several records are written together or not at all. */
@@ -114,7 +166,7 @@ public record KafkaSettings(
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return withOverrides(config);
+        return withOverrides(config, ConsumerConfig.configNames());
     }
 
     /**
@@ -130,13 +182,22 @@ public record KafkaSettings(
         config.put("replication.factor", Short.toString(replicationFactor));
         config.put("producer." + ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.putAll(withOverrides(new HashMap<>()));
+        // Streams hands each of its clients only the properties that client knows.
+        config.putAll(withOverrides(new HashMap<>(), CLIENT_PROPERTIES));
         return config;
     }
 
-    private Map<String, Object> withOverrides(Map<String, Object> config) {
+    /**
+     * {@code config} with the cluster and the user's properties among {@code known}: a client warns about every
+     * property it does not know, so each gets only its own.
+     */
+    private Map<String, Object> withOverrides(Map<String, Object> config, Set<String> known) {
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.putAll(properties);
+        properties.forEach((name, value) -> {
+            if (known.contains(name)) {
+                config.put(name, value);
+            }
+        });
         return config;
     }
 }

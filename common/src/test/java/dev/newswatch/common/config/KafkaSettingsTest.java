@@ -1,14 +1,22 @@
 package dev.newswatch.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaSettingsTest {
+
+    @TempDir
+    Path directory;
 
     @Test
     void environmentVariablesSetClientPropertiesAndTheCluster() {
@@ -39,5 +47,73 @@ class KafkaSettingsTest {
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("commit.interval.ms", "100")
                 .containsEntry("replication.factor", "3");
+    }
+
+    @Test
+    void securitySettingsInTheFileReachEveryClientThatKnowsThem() throws IOException {
+        KafkaSettings settings = load("""
+                kafka:
+                  bootstrapServers: kafka-1:9093
+                  properties:
+                    security.protocol: SASL_SSL
+                    sasl.mechanism: SCRAM-SHA-512
+                    ssl.truststore.location: /etc/newswatch/truststore.p12
+                    linger.ms: "20"
+                    max.poll.records: "100"
+                """);
+
+        assertThat(settings.producer("p")).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.location", "/etc/newswatch/truststore.p12")
+                .containsEntry("linger.ms", "20").doesNotContainKey("max.poll.records");
+        assertThat(settings.consumer("c", "g")).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("max.poll.records", "100").doesNotContainKey("linger.ms");
+        assertThat(settings.admin("a")).containsEntry("security.protocol", "SASL_SSL")
+                .doesNotContainKeys("linger.ms", "max.poll.records");
+        assertThat(settings.streams("app", Path.of("state"), Duration.ofMillis(100)))
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("max.poll.records", "100");
+    }
+
+    @Test
+    void aPropertyNoClientKnowsIsRefusedAtItsLine() throws IOException {
+        assertThatThrownBy(() -> load("""
+                kafka:
+                  properties:
+                    security.protocol: SSL
+                    sasl.mechanizm: PLAIN
+                """)).isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.field()).isEqualTo("kafka.properties.sasl.mechanizm");
+                    assertThat(e.getMessage()).endsWith(
+                            "'sasl.mechanizm' is not a property of Kafka's producer, consumer or admin client");
+                });
+    }
+
+    @Test
+    void aPropertyTheGuaranteesDependOnIsRefused() throws IOException {
+        assertThatThrownBy(() -> load("""
+                kafka:
+                  properties:
+                    enable.idempotence: "false"
+                """)).isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("kafka.properties.enable.idempotence");
+                    assertThat(e.getMessage()).contains("'enable.idempotence' is set by Newswatch");
+                });
+    }
+
+    @Test
+    void anEnvironmentVariableSettingAnUnknownOrReservedPropertyIsRefusedByName() {
+        assertThatThrownBy(() -> KafkaSettings.defaults().withEnvironment(Map.of("NEWSWATCH_KAFKA_SASL_MECHANIZM", "PLAIN")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("environment variable NEWSWATCH_KAFKA_SASL_MECHANIZM: 'sasl.mechanizm' is not a property"
+                        + " of Kafka's producer, consumer or admin client");
+        assertThatThrownBy(() -> KafkaSettings.defaults().withEnvironment(Map.of("NEWSWATCH_KAFKA_ACKS", "1")))
+                .hasMessageStartingWith("environment variable NEWSWATCH_KAFKA_ACKS: 'acks' is set by Newswatch");
+    }
+
+    private KafkaSettings load(String yaml) throws IOException {
+        Path file = directory.resolve("newswatch.yml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return ConfigLoader.loadSection(file, "kafka", KafkaSettings.class);
     }
 }
