@@ -2,6 +2,7 @@ package dev.newswatch.common;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
@@ -60,41 +61,52 @@ public final class ServiceLauncher {
         // Every line this process logs names its service (the JSON format's context.properties.service).
         ((LoggerContext) LoggerFactory.getILoggerFactory()).putProperty("service", service.name());
         log.info("Starting {} with {}, Kafka at {}", service.name(), configFile, kafka.bootstrapServers());
-        runUntilStopped(service.name() + "-shutdown", () -> {
-            try {
+        try {
+            runUntilStopped(service.name() + "-shutdown", () -> {
                 service.start();
-            } catch (RuntimeException e) {
-                // Exiting runs the shutdown hook, which closes whatever the start had opened.
-                log.error("Cannot start {}: {}", service.name(), e.getMessage(), e);
-                System.exit(1);
-            }
-            log.info("{} started", service.name());
-        }, () -> {
-            log.info("Stopping {}", service.name());
-            service.close();
-            log.info("{} stopped", service.name());
-        });
+                log.info("{} started", service.name());
+            }, () -> {
+                log.info("Stopping {}", service.name());
+                service.close();
+                log.info("{} stopped", service.name());
+            });
+        } catch (RuntimeException e) {
+            // Exiting runs the shutdown hook, which closes whatever the start had opened.
+            log.error("Cannot start {}: {}", service.name(), e.getMessage(), e);
+            System.exit(1);
+        }
     }
 
     /**
-     * Runs {@code start}, then waits until the process is told to stop (SIGTERM, Ctrl-C) and {@code stop} has run;
-     * {@code stop} runs even when the signal comes while {@code start} still runs. The JVM then exits with status
-     * 143 (128 + SIGTERM), as it does after any signal that ran the shutdown hooks.
+     * Runs {@code start}, then waits until the process is told to stop (SIGTERM, Ctrl-C) and {@code stop} has run.
+     * A signal that comes while {@code start} runs waits for it, so what it started is stopped too, never left
+     * half-open; one that comes before it skips it. The JVM then exits with status 143 (128 + SIGTERM), as it does
+     * after any signal that ran the shutdown hooks. A {@code start} that throws has the exception thrown here; the
+     * process should then exit, which runs {@code stop}.
      *
      * @param threadName names the thread that runs {@code stop}
      */
     public static void runUntilStopped(String threadName, Runnable start, Runnable stop) {
+        Object lifecycle = new Object();
+        AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                stop.run();
+                synchronized (lifecycle) {
+                    stopping.set(true);
+                    stop.run();
+                }
             } catch (RuntimeException e) {
                 log.error("Did not stop cleanly: {}", e.getMessage(), e);
             } finally {
                 stopped.countDown();
             }
         }, threadName));
-        start.run();
+        synchronized (lifecycle) {
+            if (!stopping.get()) {
+                start.run();
+            }
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

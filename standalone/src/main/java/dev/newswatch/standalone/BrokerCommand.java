@@ -1,8 +1,8 @@
 package dev.newswatch.standalone;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.newswatch.common.ServiceLauncher;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
@@ -23,41 +23,18 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalPorts.requireFree(List.of(options.broker(), options.controller()));
-        RunningBroker running = new RunningBroker(options, System.out);
-        ServiceLauncher.runUntilStopped("newswatch-broker-shutdown", running::start, running::stop);
+        AtomicReference<EmbeddedKafkaBroker> broker = new AtomicReference<>();
+        ServiceLauncher.runUntilStopped("newswatch-broker-shutdown", () -> {
+            broker.set(SystemRunner.startBroker(options.kafkaDirectory(), options.broker(), options.controller()));
+            System.out.printf("Kafka broker ready at %s, data in %s; SIGTERM or Ctrl-C stops it.%n",
+                    broker.get().bootstrapServers(), options.kafkaDirectory());
+        }, () -> {
+            EmbeddedKafkaBroker started = broker.getAndSet(null);
+            if (started != null) {
+                started.close();
+                System.out.println("Kafka broker stopped.");
+            }
+        });
         return 0;
-    }
-
-    /** The broker between its start and its stop, which a signal may bring while it is still starting. */
-    private static final class RunningBroker {
-        private final BrokerOptions options;
-        private final PrintStream out;
-        private EmbeddedKafkaBroker broker;
-        private boolean stopping;
-
-        RunningBroker(BrokerOptions options, PrintStream out) {
-            this.options = options;
-            this.out = out;
-        }
-
-        synchronized void start() {
-            if (stopping) {
-                return;
-            }
-            broker = SystemRunner.startBroker(options.kafkaDirectory(), options.broker(), options.controller());
-            out.printf("Kafka broker ready at %s, data in %s; SIGTERM or Ctrl-C stops it.%n",
-                    broker.bootstrapServers(), options.kafkaDirectory());
-            out.flush();
-        }
-
-        /** Waits for a start in progress, so a broker that was starting is shut down too, not left half-open. */
-        synchronized void stop() {
-            stopping = true;
-            if (broker != null) {
-                broker.close();
-                out.println("Kafka broker stopped.");
-                out.flush();
-            }
-        }
     }
 }

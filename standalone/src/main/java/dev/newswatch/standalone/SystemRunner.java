@@ -56,25 +56,26 @@ final class SystemRunner {
         StandaloneSystem system = StandaloneSystem.prepare("127.0.0.1:" + options.brokerPort, kafka, ingester,
                 enricher, alerts);
         List<AutoCloseable> running = new ArrayList<>(List.of(system));
-        EmbeddedKafkaBroker broker;
-        AlertPrinter printer;
-        try {
-            LocalPorts.requireFree(ports);
-            running.add(LocalPorts.binding(extraPorts, extra));
-            broker = startBroker(options.kafkaDirectory(), brokerPort, controllerPort);
-            running.add(broker);
-            LocalPorts.binding(metricsPorts, system::start);
-            printer = new AlertPrinter(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), out);
-            running.add(0, printer);
-            printer.start();
-        } catch (RuntimeException e) {
-            running.forEach(SystemRunner::closeQuietly);
-            throw e;
-        }
-        ServiceLauncher.runUntilStopped("newswatch-shutdown", () -> out.printf("Newswatch is running: broker %s, data"
-                + " in %s, metrics on :%d (ingester) :%d (enricher) :%d (alerts). Alerts appear below; Ctrl-C stops.%n",
-                broker.bootstrapServers(), options.dataDirectory, ingester.metricsPort(), enricher.metricsPort(),
-                alerts.metricsPort()), () -> running.forEach(SystemRunner::closeQuietly));
+        ServiceLauncher.runUntilStopped("newswatch-shutdown", () -> {
+            EmbeddedKafkaBroker broker;
+            try {
+                LocalPorts.requireFree(ports);
+                running.add(LocalPorts.binding(extraPorts, extra));
+                broker = startBroker(options.kafkaDirectory(), brokerPort, controllerPort);
+                running.add(broker);
+                LocalPorts.binding(metricsPorts, system::start);
+                AlertPrinter printer = new AlertPrinter(KafkaSettings.forBootstrapServers(broker.bootstrapServers()),
+                        out);
+                running.add(0, printer);
+                printer.start();
+            } catch (RuntimeException e) {
+                closeAll(running);
+                throw e;
+            }
+            out.printf("Newswatch is running: broker %s, data in %s, metrics on :%d (ingester) :%d (enricher) :%d"
+                    + " (alerts). Alerts appear below; Ctrl-C stops.%n", broker.bootstrapServers(),
+                    options.dataDirectory, ingester.metricsPort(), enricher.metricsPort(), alerts.metricsPort());
+        }, () -> closeAll(running));
         return 0;
     }
 
@@ -98,6 +99,12 @@ final class SystemRunner {
             Exit.resetExitProcedure();
             Exit.resetHaltProcedure();
         }
+    }
+
+    /** Closes what runs, printer first and broker last, once: a failed start closes it, then its exit stops it. */
+    private static void closeAll(List<AutoCloseable> running) {
+        running.forEach(SystemRunner::closeQuietly);
+        running.clear();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
