@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.streams.KeyValue;
 import org.slf4j.Logger;
@@ -48,11 +49,18 @@ public final class EventIndex {
      * first start, or over a small file).
      */
     static final int PRIOR_ARTICLES = 50;
-    /** Least similarity to the event's first report, against drift along a chain of reports. */
-    static final double FIRST_REPORT_SIMILARITY = 0.10;
+    /** How much more a term weighs where an article makes it prominent: in its title or lead, or repeated. */
+    static final double PROMINENCE = 2.0;
+    /**
+     * Least similarity to the event's first report, as a share of the least similarity to any report: against
+     * drift along a chain of reports, from one development to the next on the same thing.
+     */
+    static final double FIRST_REPORT_SHARE = 0.8;
 
+    /** How much less alike two articles need be when they share their actor and make one product prominent. */
+    static final double PRODUCT_FACTOR = 3.0;
     /** How much more alike two articles must be to share an event when they share no company, chip or topic. */
-    static final double OFF_BEAT_FACTOR = 1.25;
+    static final double OFF_BEAT_FACTOR = 1.5;
     /**
      * Most share of the live articles a term may be carried by and still be a detail that names one development;
      * never fewer than {@link #LEAST_DETAIL_ARTICLES} articles.
@@ -61,6 +69,10 @@ public final class EventIndex {
     /** A term carried by this many live articles or fewer is always a detail. */
     static final int LEAST_DETAIL_ARTICLES = 2;
     private static final String ENTITY = "e:";
+    private static final String CHIP = "c:";
+    private static final String PERIOD = "p:";
+    /** A name of letters and a number (qwen3, v4, gpt-5), not a measure (5gw, 7nm, 512gb). */
+    private static final Pattern MODEL_NAME = Pattern.compile("m:[a-z][a-z.\\-]*\\d.*");
     private static final String TOPIC = "t:";
     private static final String DAY = "d:";
 
@@ -99,15 +111,14 @@ public final class EventIndex {
             metrics.reEdit();
             return known.eventId();
         }
-        Map<String, Double> weights = weights(terms.terms());
-        double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+        Vector vector = vectorOf(terms);
         EventEntry firstCopy = storyId.equals(articleId) ? null : live(articles.get(storyId), now);
         String eventId;
         if (firstCopy != null) {
             metrics.copy();
             eventId = firstCopy.eventId();
         } else {
-            EventEntry match = bestMatch(weights, norm, eventTime, now);
+            EventEntry match = bestMatch(vector, eventTime, now);
             eventId = match == null ? articleId : match.eventId();
             if (match == null) {
                 metrics.newEvent();
@@ -116,21 +127,70 @@ public final class EventIndex {
                 log.debug("Article {} joins event {}", articleId, eventId);
             }
         }
-        remember(articleId, new EventEntry(eventId, now, eventTime, norm, terms.terms()));
+        remember(articleId, new EventEntry(eventId, now, eventTime, vector.norm(), terms.terms(), terms.prominent()));
         return eventId;
     }
 
-    /** Each term's weight: its type's weight times the square of its inverse document frequency, this one included. */
-    private Map<String, Double> weights(List<String> terms) {
+    /**
+     * An article's weighted terms. A term's weight is its type's weight times the square of its inverse document
+     * frequency among the live articles, this one included, times {@link #PROMINENCE} where the article makes it
+     * prominent.
+     *
+     * @param rarity    each term's weight before prominence
+     * @param prominent the terms the article makes prominent
+     * @param norm      the length of the weighted vector
+     */
+    private record Vector(Map<String, Double> rarity, Set<String> prominent, double norm) {
+
+        double weight(String term) {
+            Double weight = rarity.get(term);
+            return weight == null ? 0 : weight * (prominent.contains(term) ? PROMINENCE : 1);
+        }
+
+        boolean has(String term) {
+            return rarity.containsKey(term);
+        }
+
+        boolean reportsResults() {
+            return rarity.keySet().stream().anyMatch(term -> term.startsWith(PERIOD));
+        }
+
+        String actor() {
+            return prominent.stream().filter(term -> term.startsWith(EventSignature.ACTOR)).findFirst().orElse(null);
+        }
+
+        double cosine(EventEntry other) {
+            if (norm == 0 || other.norm() == 0) {
+                return 0;
+            }
+            double dot = 0;
+            List<String> terms = other.terms();
+            for (int i = 0; i < terms.size(); i++) {
+                Double rare = rarity.get(terms.get(i));
+                if (rare != null) {
+                    dot += weight(terms.get(i)) * rare * (i < other.prominent() ? PROMINENCE : 1);
+                }
+            }
+            return dot / (norm * other.norm());
+        }
+    }
+
+    private Vector vectorOf(EventTerms terms) {
         double articleCount = Math.max(PRIOR_ARTICLES, liveArticles() + 1);
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (String term : terms) {
+        Map<String, Double> rarity = new LinkedHashMap<>();
+        for (String term : terms.terms()) {
             TermPostings known = postings.get(term);
             double frequency = (known == null ? 0 : known.count()) + 1;
             double idf = Math.log((articleCount + 1) / (frequency + 0.5));
-            weights.put(term, typeWeight(term) * idf * idf);
+            rarity.put(term, typeWeight(term) * idf * idf);
         }
-        return weights;
+        Set<String> prominent = Set.copyOf(terms.terms().subList(0, terms.prominent()));
+        double squares = 0;
+        for (String term : rarity.keySet()) {
+            double weight = rarity.get(term) * (prominent.contains(term) ? PROMINENCE : 1);
+            squares += weight * weight;
+        }
+        return new Vector(rarity, prominent, Math.sqrt(squares));
     }
 
     /** Topics and days of the month are shared by many developments; they only add to other evidence. */
@@ -142,31 +202,32 @@ public final class EventIndex {
      * Whether two articles share a company, chip or topic. Reports of one development on the beat do; two
      * articles that share only wording (two weather reports, two sets of monthly figures) need stronger wording.
      */
-    private static boolean shareTheBeat(Map<String, Double> weights, EventEntry other) {
+    private static boolean shareTheBeat(Vector vector, EventEntry other) {
         return other.terms().stream()
-                .anyMatch(term -> (term.startsWith(ENTITY) || term.startsWith(TOPIC)) && weights.containsKey(term));
+                .anyMatch(term -> (term.startsWith(ENTITY) || term.startsWith(CHIP) || term.startsWith(TOPIC))
+                        && vector.has(term));
     }
 
     /**
      * The live candidate most similar at or above the threshold, the earlier one on a tie, that is also like its
      * event's first report; or {@code null}.
      */
-    private EventEntry bestMatch(Map<String, Double> weights, double norm, long eventTime, long now) {
+    private EventEntry bestMatch(Vector vector, long eventTime, long now) {
         EventEntry best = null;
         double bestSimilarity = similarity;
         double mostDetailArticles = Math.max(LEAST_DETAIL_ARTICLES, DETAIL_SHARE * liveArticles());
-        for (String candidate : candidates(weights.keySet())) {
+        for (String candidate : candidates(vector.rarity().keySet())) {
             EventEntry entry = live(articles.get(candidate), now);
             if (entry == null || Math.abs(entry.eventTime() - eventTime) > windowMillis
-                    || !shareADetail(weights, entry, mostDetailArticles)) {
+                    || !shareADetail(vector, entry, mostDetailArticles)) {
                 continue;
             }
-            double score = cosine(weights, norm, entry) / (shareTheBeat(weights, entry) ? 1 : OFF_BEAT_FACTOR);
+            double score = score(vector, entry);
             if (score < bestSimilarity || score == bestSimilarity && best != null && entry.seenAt() >= best.seenAt()) {
                 continue;
             }
             EventEntry first = entry.eventId().equals(candidate) ? entry : live(articles.get(entry.eventId()), now);
-            if (first == null || cosine(weights, norm, first) >= FIRST_REPORT_SIMILARITY) {
+            if (first == null || score(vector, first) >= FIRST_REPORT_SHARE * similarity) {
                 best = entry;
                 bestSimilarity = score;
             }
@@ -175,13 +236,79 @@ public final class EventIndex {
     }
 
     /**
+     * How alike two articles are: the cosine of their weighted terms, lowered when they share no company, chip or
+     * topic, raised when they share their actor and a product (unless they report results, which name every
+     * product); 0 when they name two actors or two reporting periods.
+     */
+    private static double score(Vector vector, EventEntry other) {
+        Boolean sameActor = sameActor(vector, other);
+        if (Boolean.FALSE.equals(sameActor) || otherPeriod(vector, other)) {
+            return 0;
+        }
+        return vector.cosine(other) / (shareTheBeat(vector, other) ? 1 : OFF_BEAT_FACTOR)
+                * (Boolean.TRUE.equals(sameActor) && !vector.reportsResults() && shareAProduct(vector, other)
+                        ? PRODUCT_FACTOR : 1);
+    }
+
+    /**
+     * Whether two articles report results of two periods, or only one of them reports results: the second
+     * quarter's earnings call and the third's are two developments, however alike their wording, and so are a
+     * call and a product announcement between calls.
+     */
+    private static boolean otherPeriod(Vector vector, EventEntry other) {
+        List<String> theirs = other.terms().stream().filter(term -> term.startsWith(PERIOD)).toList();
+        return (vector.reportsResults() || !theirs.isEmpty()) && theirs.stream().noneMatch(vector::has);
+    }
+
+    /**
+     * Whether two articles name the same actor; {@code null} when one of them names none, or when one makes the
+     * other's actor prominent too (two companies acting together, told from either side). One development has one
+     * actor, so two actors make two developments.
+     */
+    private static Boolean sameActor(Vector vector, EventEntry other) {
+        String mine = vector.actor();
+        String theirs = other.terms().stream().filter(term -> term.startsWith(EventSignature.ACTOR)).findFirst()
+                .orElse(null);
+        if (mine == null || theirs == null) {
+            return null;
+        }
+        if (mine.equals(theirs)) {
+            return true;
+        }
+        String theirsNamed = theirs.substring(EventSignature.ACTOR.length());
+        String mineNamed = mine.substring(EventSignature.ACTOR.length());
+        boolean crossed = vector.prominent().contains(theirsNamed)
+                || other.terms().subList(0, other.prominent()).contains(mineNamed);
+        return crossed ? null : false;
+    }
+
+    /**
+     * Whether two articles both make one product prominent: a chip, system or memory tagged, or a model name with
+     * a number (Qwen3, V4, HBM3E), and a topic. A product, its actor and the kind of development name one
+     * development more surely than any wording.
+     */
+    private static boolean shareAProduct(Vector vector, EventEntry other) {
+        List<String> terms = other.terms();
+        if (terms.stream().noneMatch(term -> term.startsWith(TOPIC) && vector.has(term))) {
+            return false;
+        }
+        for (int i = 0; i < other.prominent(); i++) {
+            String term = terms.get(i);
+            if (vector.prominent().contains(term) && (term.startsWith(CHIP) || MODEL_NAME.matcher(term).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether two articles share a term other than a company, chip, topic or day that at most
      * {@code mostDetailArticles} live articles carry.
      */
-    private boolean shareADetail(Map<String, Double> weights, EventEntry other, double mostDetailArticles) {
+    private boolean shareADetail(Vector vector, EventEntry other, double mostDetailArticles) {
         for (String term : other.terms()) {
-            if (weights.containsKey(term) && !term.startsWith(ENTITY) && !term.startsWith(TOPIC)
-                    && !term.startsWith(DAY)) {
+            if (vector.has(term) && !term.startsWith(ENTITY) && !term.startsWith(CHIP) && !term.startsWith(TOPIC)
+                    && !term.startsWith(DAY) && !term.startsWith(EventSignature.ACTOR)) {
                 TermPostings known = postings.get(term);
                 if (known != null && known.count() <= mostDetailArticles) {
                     return true;
@@ -189,20 +316,6 @@ public final class EventIndex {
             }
         }
         return false;
-    }
-
-    private static double cosine(Map<String, Double> weights, double norm, EventEntry other) {
-        if (norm == 0 || other.norm() == 0) {
-            return 0;
-        }
-        double dot = 0;
-        for (String term : other.terms()) {
-            Double weight = weights.get(term);
-            if (weight != null) {
-                dot += weight * weight;
-            }
-        }
-        return dot / (norm * other.norm());
     }
 
     /** The articles sharing the most of the new article's rarest terms. */

@@ -12,10 +12,13 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 final class EventIndexSerdes {
 
+    /** The format of event entries: 2 added the count of prominent terms. */
+    static final byte ENTRY_VERSION = 2;
+
     private EventIndexSerdes() {
     }
 
-    /** version, event id (length-prefixed UTF-8), seenAt, eventTime, norm, terms */
+    /** version, event id (length-prefixed UTF-8), seenAt, eventTime, norm, terms, prominent terms */
     static Serde<EventEntry> entries() {
         return Serdes.serdeFrom((topic, entry) -> {
             if (entry == null) {
@@ -23,18 +26,19 @@ final class EventIndexSerdes {
             }
             byte[] eventId = entry.eventId().getBytes(StandardCharsets.UTF_8);
             ByteBuffer out = ByteBuffer.allocate(1 + 4 + eventId.length + 8 + 8 + 8
-                    + StoryIndexSerdes.bytesOf(entry.terms()));
-            out.put(StoryIndexSerdes.VERSION).putInt(eventId.length).put(eventId).putLong(entry.seenAt())
+                    + StoryIndexSerdes.bytesOf(entry.terms()) + 4);
+            out.put(ENTRY_VERSION).putInt(eventId.length).put(eventId).putLong(entry.seenAt())
                     .putLong(entry.eventTime()).putDouble(entry.norm());
             StoryIndexSerdes.putStrings(out, entry.terms());
+            out.putInt(entry.prominent());
             return out.array();
         }, (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
-            ByteBuffer in = StoryIndexSerdes.versioned(bytes);
+            ByteBuffer in = StoryIndexSerdes.versioned(bytes, ENTRY_VERSION);
             return new EventEntry(StoryIndexSerdes.string(in), in.getLong(), in.getLong(), in.getDouble(),
-                    StoryIndexSerdes.strings(in));
+                    StoryIndexSerdes.strings(in), in.getInt());
         });
     }
 

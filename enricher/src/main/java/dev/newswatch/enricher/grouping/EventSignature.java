@@ -1,12 +1,15 @@
 package dev.newswatch.enricher.grouping;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
@@ -14,8 +17,10 @@ import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.Evidence;
+import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.enricher.text.NoriTokens;
 
@@ -31,6 +36,15 @@ public final class EventSignature {
     static final int OPENING_CHARS = 1_500;
     /** Most terms kept of one article, title and lead first: bounds what the index stores for it. */
     static final int MOST_TERMS = 160;
+    /**
+     * How much of the body is the lead: with the title, where a report states who did what (page debris, a byline
+     * and the first sentence or two).
+     */
+    static final int LEAD_CHARS = 300;
+    /** A term said this often in the opening is what the report is about, wherever it stands. */
+    static final int REPEATED = 3;
+    /** The prefix of the actor's term: {@code s:e:amd}, {@code s:g:china}. */
+    static final String ACTOR = "s:";
     private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|https?://\\S+|www\\.\\S+");
 
     /**
@@ -62,6 +76,13 @@ public final class EventSignature {
     private static final Pattern AMOUNT_PART = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s*([천백])?\\s*([조억만])?");
     /** A count of things: 33개, 24곳, 3기, 800명. */
     private static final Pattern COUNT = Pattern.compile("(?<![0-9.,])(\\d[\\d,]*)\\s*(개|곳|명|종|기|대|단)(?![가-힣])");
+    /**
+     * A reporting period whose results a report gives: 2분기 실적, 3분기 콘퍼런스콜, 상반기 매출. The one before a
+     * results word, so that a plan for a later quarter in the same sentence is not taken for it.
+     */
+    private static final Pattern PERIOD = Pattern.compile("([1-4])\\s*분기|([상하])반기");
+    private static final Pattern RESULTS = Pattern.compile("\\s*(?:(?:연결\\s*)?(?:실적|결산|잠정|영업이익|매출|순이익"
+            + "|순익|콘퍼런스|컨퍼런스|어닝))");
     /** A day of the month, as news dates its development: 15일, 13일(현지시간). */
     private static final Pattern DAY = Pattern.compile("(?<![0-9.])([1-9]|[12][0-9]|3[01])일(?![가-힣])");
 
@@ -72,11 +93,52 @@ public final class EventSignature {
     public EventTerms of(String title, String text, List<EntityTag> entities, List<TopicTag> topics) {
         String body = withoutAddresses(masked(text, entities));
         String opening = body.substring(0, Math.min(body.length(), OPENING_CHARS));
-        Set<String> terms = new LinkedHashSet<>();
-        entities.forEach(entity -> terms.add("e:" + entity.id()));
-        topics.forEach(topic -> terms.add("t:" + topic.id()));
-        terms.addAll(termsOf(withoutAddresses(masked(title, entities)) + "\n" + opening));
-        return new EventTerms(terms.stream().limit(MOST_TERMS).toList());
+        int leadEnd = leadEnd(opening);
+        List<String> lead = termsOf(withoutAddresses(masked(title, entities)) + "\n" + opening.substring(0, leadEnd));
+        List<String> rest = termsOf(opening.substring(leadEnd));
+        Map<String, Integer> occurrences = new HashMap<>();
+        lead.forEach(term -> occurrences.merge(term, 1, Integer::sum));
+        rest.forEach(term -> occurrences.merge(term, 1, Integer::sum));
+
+        Set<String> prominent = new LinkedHashSet<>();
+        Set<String> other = new LinkedHashSet<>();
+        String leadText = withoutAddresses(text == null ? "" : text.substring(0, leadEnd(text)));
+        ReportActor.of(title, leadText, entities).ifPresent(actor -> prominent.add(ACTOR + actor));
+        prominent.addAll(periods((title == null ? "" : title) + "\n" + leadText));
+        for (EntityTag entity : entities) {
+            String term = (entity.kind() == EntityKind.COMPANY ? "e:" : "c:") + entity.id();
+            (entity.salience() == Salience.ABOUT ? prominent : other).add(term);
+        }
+        prominent.addAll(lead);
+        rest.stream().filter(term -> occurrences.get(term) >= REPEATED).forEach(prominent::add);
+        topics.forEach(topic -> other.add("t:" + topic.id()));
+        rest.forEach(other::add);
+        other.removeAll(prominent);
+        List<String> kept = prominent.stream().limit(MOST_TERMS).toList();
+        return new EventTerms(Stream.concat(kept.stream(), other.stream().limit(MOST_TERMS - kept.size())).toList(),
+                kept.size());
+    }
+
+    /** The reporting periods a text gives results of: {@code p:2q}, {@code p:1h}. */
+    static List<String> periods(String text) {
+        List<String> periods = new ArrayList<>();
+        Matcher period = PERIOD.matcher(text);
+        while (period.find()) {
+            if (RESULTS.matcher(text).region(period.end(), text.length()).lookingAt()) {
+                periods.add("p:" + (period.group(1) != null ? period.group(1) + "q"
+                        : period.group(2).equals("상") ? "1h" : "2h"));
+            }
+        }
+        return periods;
+    }
+
+    /** Where the lead ends: at the last space within {@link #LEAD_CHARS}, so that no word is cut in two. */
+    static int leadEnd(String opening) {
+        if (opening.length() <= LEAD_CHARS) {
+            return opening.length();
+        }
+        int space = opening.lastIndexOf(' ', LEAD_CHARS);
+        return space > 0 ? space : LEAD_CHARS;
     }
 
     /** The text without e-mail addresses and links, which name outlets and reporters, not developments. */
@@ -84,8 +146,9 @@ public final class EventSignature {
         return ADDRESS.matcher(text).replaceAll(" ");
     }
 
-    private Set<String> termsOf(String text) {
-        Set<String> terms = new LinkedHashSet<>();
+    /** The terms of a text in the order they stand, once for each time they stand there. */
+    private List<String> termsOf(String text) {
+        List<String> terms = new ArrayList<>();
         Matcher name = LATIN_NAME.matcher(text);
         while (name.find()) {
             String found = name.group().toLowerCase(Locale.ROOT);

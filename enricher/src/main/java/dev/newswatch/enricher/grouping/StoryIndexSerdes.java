@@ -69,11 +69,16 @@ final class StoryIndexSerdes {
 
     /** The bytes after the version byte, which must be this version's. */
     static ByteBuffer versioned(byte[] bytes) {
+        return versioned(bytes, VERSION);
+    }
+
+    /** The value after its format byte, which must be {@code format}. */
+    static ByteBuffer versioned(byte[] bytes, byte format) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();
-        if (version != VERSION) {
+        if (version != format) {
             throw new IllegalStateException("index value of format " + version + ", this version reads "
-                    + VERSION);
+                    + format);
         }
         return in;
     }

@@ -13,7 +13,7 @@ class EventIndexSerdesTest {
     @Test
     void readsBackWhatItWroteForEntriesAndPostings() {
         EventEntry entry = new EventEntry("wire-h20-licence", 1_786_000_000_000L, 1_785_999_000_000L, 12.5,
-                List.of("e:nvidia-h20", "a:pct:15e0", "n:라이선스", "m:mi308"));
+                List.of("s:g:us", "c:nvidia-h20", "a:pct:15e0", "n:라이선스", "m:mi308"), 2);
         Serde<EventEntry> entries = EventIndexSerdes.entries();
 
         assertThat(entries.deserializer().deserialize("t", entries.serializer().serialize("t", entry)))
@@ -24,6 +24,16 @@ class EventIndexSerdesTest {
         assertThat(postings.deserializer().deserialize("t", postings.serializer().serialize("t", found)))
                 .isEqualTo(found);
         assertThat(postings.serializer().serialize("t", null)).isNull();
+    }
+
+    @Test
+    void refusesAnEntryOfTheFormatBeforeProminentTerms() {
+        byte[] older = EventIndexSerdes.entries().serializer().serialize("t",
+                new EventEntry("a", 1L, 1L, 1.0, List.of("n:칩"), 0));
+        older[0] = StoryIndexSerdes.VERSION;
+
+        assertThatThrownBy(() -> EventIndexSerdes.entries().deserializer().deserialize("t", older))
+                .hasMessageContaining("format " + StoryIndexSerdes.VERSION);
     }
 
     @Test

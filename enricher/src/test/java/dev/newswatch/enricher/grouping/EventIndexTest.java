@@ -37,8 +37,56 @@ class EventIndexTest {
         assertThat(sameDevelopment).as("shares the amount, which no other live article carries").isEqualTo("q2-call");
     }
 
+    @Test
+    void reportsOfOneProductByTwoActorsAreTwoEvents() {
+        List<String> story = List.of("c:nvidia-h200", "n:수출", "n:승인", "a:pct:25e0", "t:export-controls");
+
+        String usRule = eventOf("us-rule", concat(List.of("s:g:us"), story), 1);
+        String chinaGuidance = eventOf("china-guidance", concat(List.of("s:g:china"), story), 1);
+        String usRuleElsewhere = eventOf("us-rule-elsewhere", concat(List.of("s:g:us"), story), 1);
+
+        assertThat(chinaGuidance).as("same chip, other actor").isEqualTo("china-guidance");
+        assertThat(usRuleElsewhere).isEqualTo(usRule);
+    }
+
+    @Test
+    void earningsCallsOfTwoQuartersAreTwoEventsAndACallIsNoProductNews() {
+        List<String> call = List.of("s:e:samsung", "e:hbm", "n:콘퍼런스", "n:양산", "a:12단");
+
+        String second = eventOf("q2-call", concat(List.of("p:2q"), call), 2);
+        String third = eventOf("q3-call", concat(List.of("p:3q"), call), 2);
+        String sampleNews = eventOf("sample-news", call, 1);
+        String secondElsewhere = eventOf("q2-call-elsewhere", concat(List.of("p:2q"), call), 2);
+
+        assertThat(third).isEqualTo("q3-call");
+        assertThat(sampleNews).as("reports no quarter's results").isEqualTo("sample-news");
+        assertThat(secondElsewhere).isEqualTo(second);
+    }
+
+    @Test
+    void aSharedActorAndProminentProductLowerTheSimilarityNeeded() {
+        EventIndex strict = new EventIndex(IndexStore.inMemory(), IndexStore.inMemory(), IndexStore.inMemory(),
+                Duration.ofDays(7), 0.3, new EventMetrics(new SimpleMeterRegistry()));
+        List<String> first = List.of("s:e:alibaba", "m:qwen3", "t:ai-model-release", "n:오픈", "n:소스", "n:벤치마크",
+                "n:코딩", "n:수학", "n:에이전트", "n:다국어", "n:추론");
+        List<String> second = List.of("s:e:alibaba", "m:qwen3", "t:ai-model-release", "n:오픈", "n:라이브",
+                "n:순위", "n:홍콩", "n:신문", "n:평가", "n:분석", "n:언어");
+
+        strict.eventOf("launch", "launch", new EventTerms(first, 2), NOW, NOW);
+        String ranked = strict.eventOf("ranking", "ranking", new EventTerms(second, 2), NOW, NOW);
+        String unnamed = strict.eventOf("other", "other", new EventTerms(concat(List.of("s:e:alibaba",
+                "t:ai-model-release", "n:오픈"), second.subList(4, second.size())), 1), NOW, NOW);
+
+        assertThat(ranked).as("same actor, same model in the lead").isEqualTo("launch");
+        assertThat(unnamed).as("same words without the model").isEqualTo("other");
+    }
+
     private String eventOf(String id, List<String> terms) {
         return index.eventOf(id, id, new EventTerms(terms), NOW, NOW);
+    }
+
+    private String eventOf(String id, List<String> terms, int prominent) {
+        return index.eventOf(id, id, new EventTerms(terms, prominent), NOW, NOW);
     }
 
     @SafeVarargs

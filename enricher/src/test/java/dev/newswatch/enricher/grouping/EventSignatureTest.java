@@ -17,8 +17,12 @@ class EventSignatureTest {
     private final EventSignature signature = new EventSignature();
 
     private List<String> termsOf(String title, String text) {
+        return eventTermsOf(title, text).terms();
+    }
+
+    private EventTerms eventTermsOf(String title, String text) {
         ArticleEnricher.Tags tags = enricher.tag(title, text);
-        return signature.of(title, text, tags.entities(), tags.topics()).terms();
+        return signature.of(title, text, tags.entities(), tags.topics());
     }
 
     @Test
@@ -48,5 +52,35 @@ class EventSignatureTest {
         List<String> terms = termsOf("화웨이 신제품", opening + "멀리 뒤에 나오는 배경 설명의 우라늄 이야기.");
 
         assertThat(terms).doesNotContain("n:우라늄");
+    }
+
+    @Test
+    void putsTheActorAndTheTermsOfTitleAndLeadFirstAsProminentAndTheTailAfter() {
+        String tail = " 배경으로는 여러 이야기가 이어진다.".repeat(EventSignature.LEAD_CHARS / 15) + " 우라늄 광산 이야기도 나온다.";
+        EventTerms terms = eventTermsOf("화웨이, 새 AI 칩 공개",
+                "화웨이가 15일 새 인공지능 칩을 공개했다. 칩은 연말 출하된다." + tail);
+        List<String> prominent = terms.terms().subList(0, terms.prominent());
+
+        assertThat(prominent).contains("s:e:huawei", "e:huawei", "d:15").doesNotContain("n:우라늄");
+        assertThat(terms.terms()).contains("n:우라늄");
+    }
+
+    @Test
+    void aTermRepeatedInTheOpeningIsProminentWhereverItStands() {
+        String filler = " 배경으로는 여러 이야기가 이어진다.".repeat(EventSignature.LEAD_CHARS / 15);
+        EventTerms terms = eventTermsOf("텐센트 발표", "텐센트가 새 모델을 발표했다." + filler
+                + " 훈위안은 크다. 훈위안은 빠르다. 훈위안은 싸다. 우라늄 이야기.");
+        List<String> prominent = terms.terms().subList(0, terms.prominent());
+
+        assertThat(prominent).contains("n:훈위안").doesNotContain("n:우라늄");
+    }
+
+    @Test
+    void readsTheReportingPeriodBeforeAResultsWordOnly() {
+        assertThat(EventSignature.periods("삼성전자가 31일 2분기 실적발표 콘퍼런스콜에서 3분기 중 양산 공급 예정이라고 했다"))
+                .containsExactly("p:2q");
+        assertThat(EventSignature.periods("SK하이닉스는 3분기 잠정 경영실적 컨퍼런스콜에서")).containsExactly("p:3q");
+        assertThat(EventSignature.periods("상반기 매출이 늘었다")).containsExactly("p:1h");
+        assertThat(EventSignature.periods("올 4분기부터 공급이 시작될 것으로 예상된다")).isEmpty();
     }
 }
