@@ -24,8 +24,8 @@ import dev.newswatch.common.streams.StreamsServiceSettings;
  * @param eventWindow     how far apart reports of one development may be published to share an event id, and how
  *                        long the event index keeps an article; absent means 7 days
  * @param eventSimilarity least similarity of two articles' weighted event terms for one event, above 0 and at most
- *                        1; absent means 0.18 (on real Korean news, reports of one development by different outlets
- *                        mostly score 0.18 to 0.8, different developments on the same companies mostly below 0.18,
+ *                        1; absent means 0.17 (on real Korean news, reports of one development by different outlets
+ *                        mostly score 0.17 to 0.8, different developments on the same companies mostly below 0.17,
  *                        name two actors or two reporting periods, or share no rare detail)
  * @param maxTextChars    longest article text tagged; a longer one is cut to this many characters first; absent
  *                        means 50,000 (a long feature is about 10,000)
@@ -57,7 +57,7 @@ public record EnricherSettings(
         storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
         eventWindow = eventWindow == null ? Duration.ofDays(7) : eventWindow;
-        eventSimilarity = eventSimilarity == null ? 0.18 : eventSimilarity;
+        eventSimilarity = eventSimilarity == null ? 0.17 : eventSimilarity;
         maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);

@@ -68,7 +68,7 @@ class EnricherSettingsTest {
 
         assertThat(settings).isEqualTo(new EnricherSettings(9402, Path.of("config", "entities.yml"),
                 Path.of("config", "topics.yml"), "newswatch-enricher", Path.of("data", "streams"),
-                Duration.ofMillis(100), Duration.ofHours(72), 0.3, Duration.ofDays(7), 0.18, 50_000));
+                Duration.ofMillis(100), Duration.ofHours(72), 0.3, Duration.ofDays(7), 0.17, 50_000));
         assertThat(settings.withMetricsPort(0).metricsPort()).isZero();
         assertThat(settings.withStateDirectory(directory).stateDirectory()).isEqualTo(directory);
     }

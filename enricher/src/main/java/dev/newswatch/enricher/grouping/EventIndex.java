@@ -71,6 +71,9 @@ public final class EventIndex {
     private static final String ENTITY = "e:";
     private static final String CHIP = "c:";
     private static final String PERIOD = "p:";
+    private static final String AMOUNT = "a:";
+    private static final String OCCASION = "o:";
+    static final double AMOUNT_WEIGHT = 1.5;
     /** A name of letters and a number (qwen3, v4, gpt-5), not a measure (5gw, 7nm, 512gb). */
     private static final Pattern MODEL_NAME = Pattern.compile("m:[a-z][a-z.\\-]*\\d.*");
     private static final String TOPIC = "t:";
@@ -193,9 +196,16 @@ public final class EventIndex {
         return new Vector(rarity, prominent, Math.sqrt(squares));
     }
 
-    /** Topics and days of the month are shared by many developments; they only add to other evidence. */
+    /**
+     * Topics and days of the month are shared by many developments; they only add to other evidence. An amount or
+     * a count names one development more surely than a word of the same rarity: outlets copy the figure, not the
+     * wording.
+     */
     private static double typeWeight(String term) {
-        return term.startsWith(TOPIC) || term.startsWith(DAY) ? 0.5 : 1.0;
+        if (term.startsWith(TOPIC) || term.startsWith(DAY)) {
+            return 0.5;
+        }
+        return term.startsWith(AMOUNT) ? AMOUNT_WEIGHT : 1.0;
     }
 
     /**
@@ -238,11 +248,11 @@ public final class EventIndex {
     /**
      * How alike two articles are: the cosine of their weighted terms, lowered when they share no company, chip or
      * topic, raised when they share their actor and a product (unless they report results, which name every
-     * product); 0 when they name two actors or two reporting periods.
+     * product); 0 when they name two actors, two reporting periods or two years of an occasion.
      */
     private static double score(Vector vector, EventEntry other) {
         Boolean sameActor = sameActor(vector, other);
-        if (Boolean.FALSE.equals(sameActor) || otherPeriod(vector, other)) {
+        if (Boolean.FALSE.equals(sameActor) || otherPeriod(vector, other) || otherOccasion(vector, other)) {
             return 0;
         }
         return vector.cosine(other) / (shareTheBeat(vector, other) ? 1 : OFF_BEAT_FACTOR)
@@ -258,6 +268,13 @@ public final class EventIndex {
     private static boolean otherPeriod(Vector vector, EventEntry other) {
         List<String> theirs = other.terms().stream().filter(term -> term.startsWith(PERIOD)).toList();
         return (vector.reportsResults() || !theirs.isEmpty()) && theirs.stream().noneMatch(vector::has);
+    }
+
+    /** Whether two articles each name the year of an occasion, and no year in common. */
+    private static boolean otherOccasion(Vector vector, EventEntry other) {
+        List<String> theirs = other.terms().stream().filter(term -> term.startsWith(OCCASION)).toList();
+        return !theirs.isEmpty() && vector.rarity().keySet().stream().anyMatch(term -> term.startsWith(OCCASION))
+                && theirs.stream().noneMatch(vector::has);
     }
 
     /**

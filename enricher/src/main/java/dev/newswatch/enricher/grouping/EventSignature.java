@@ -83,6 +83,12 @@ public final class EventSignature {
     private static final Pattern PERIOD = Pattern.compile("([1-4])\\s*분기|([상하])반기");
     private static final Pattern RESULTS = Pattern.compile("\\s*(?:(?:연결\\s*)?(?:실적|결산|잠정|영업이익|매출|순이익"
             + "|순익|콘퍼런스|컨퍼런스|어닝))");
+    /**
+     * An occasion and its year: a name in capitals or a word for a show, then the year with nothing after it that
+     * would make it a date (2025년, 2025.01).
+     */
+    private static final Pattern OCCASION = Pattern.compile("(?:(?<![A-Za-z])[A-Z][A-Za-z]*|서밋|포럼|컨퍼런스|콘퍼런스"
+            + "|박람회|전시회|엑스포|대회|쇼|페스티벌)\\)?\\s?(20\\d\\d)(?![\\d년.\\-/])");
     /** A day of the month, as news dates its development: 15일, 13일(현지시간). */
     private static final Pattern DAY = Pattern.compile("(?<![0-9.])([1-9]|[12][0-9]|3[01])일(?![가-힣])");
 
@@ -104,7 +110,9 @@ public final class EventSignature {
         Set<String> other = new LinkedHashSet<>();
         String leadText = withoutAddresses(text == null ? "" : text.substring(0, leadEnd(text)));
         ReportActor.of(title, leadText, entities).ifPresent(actor -> prominent.add(ACTOR + actor));
-        prominent.addAll(periods((title == null ? "" : title) + "\n" + leadText));
+        String titleAndLead = (title == null ? "" : title) + "\n" + leadText;
+        prominent.addAll(periods(titleAndLead));
+        prominent.addAll(occasions(titleAndLead));
         for (EntityTag entity : entities) {
             String term = (entity.kind() == EntityKind.COMPANY ? "e:" : "c:") + entity.id();
             (entity.salience() == Salience.ABOUT ? prominent : other).add(term);
@@ -117,6 +125,19 @@ public final class EventSignature {
         List<String> kept = prominent.stream().limit(MOST_TERMS).toList();
         return new EventTerms(Stream.concat(kept.stream(), other.stream().limit(MOST_TERMS - kept.size())).toList(),
                 kept.size());
+    }
+
+    /**
+     * The years of the occasions a text names (MWC 2025, SK AI 서밋 2024): {@code o:2025}. A plan restated at
+     * this year's show is another development than the same plan told at last year's.
+     */
+    static List<String> occasions(String text) {
+        List<String> years = new ArrayList<>();
+        Matcher occasion = OCCASION.matcher(text);
+        while (occasion.find()) {
+            years.add("o:" + occasion.group(1));
+        }
+        return years;
     }
 
     /** The reporting periods a text gives results of: {@code p:2q}, {@code p:1h}. */

@@ -64,6 +64,19 @@ class EventIndexTest {
     }
 
     @Test
+    void oneDevelopmentToldAtTwoYearsOfAnOccasionIsTwoEvents() {
+        List<String> plan = List.of("n:텔레콤", "n:하이퍼", "n:스케일", "n:메가와트", "m:100mw", "t:data-center");
+
+        String lastYear = eventOf("summit-2024", concat(List.of("o:2024"), plan), 1);
+        String thisYear = eventOf("show-2025", concat(List.of("o:2025"), plan), 1);
+        String sameShow = eventOf("show-2025-elsewhere", concat(List.of("o:2025"), plan), 1);
+
+        assertThat(thisYear).isEqualTo("show-2025");
+        assertThat(sameShow).isEqualTo(thisYear);
+        assertThat(lastYear).isEqualTo("summit-2024");
+    }
+
+    @Test
     void aSharedActorAndProminentProductLowerTheSimilarityNeeded() {
         EventIndex strict = new EventIndex(IndexStore.inMemory(), IndexStore.inMemory(), IndexStore.inMemory(),
                 Duration.ofDays(7), 0.3, new EventMetrics(new SimpleMeterRegistry()));

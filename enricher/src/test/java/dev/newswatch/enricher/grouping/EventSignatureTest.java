@@ -83,4 +83,11 @@ class EventSignatureTest {
         assertThat(EventSignature.periods("상반기 매출이 늘었다")).containsExactly("p:1h");
         assertThat(EventSignature.periods("올 4분기부터 공급이 시작될 것으로 예상된다")).isEmpty();
     }
+
+    @Test
+    void readsTheYearOfAnOccasionNotOfADate() {
+        assertThat(EventSignature.occasions("모바일월드콩그레스(MWC) 2025 개막을 앞두고")).containsExactly("o:2025");
+        assertThat(EventSignature.occasions("'SK AI 서밋 2024'에서 청사진을 공개했다")).containsExactly("o:2024");
+        assertThat(EventSignature.occasions("지난 2024년 3월, 기사등록 2025.01.14, 역량을 2026년까지")).isEmpty();
+    }
 }
