@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  * among the live articles: two reports of one development share its rare terms (the amount, the place, the model
  * name, the counterparty, the day), while two developments on the same companies share mostly the companies and
  * the words of their beat, which many live articles have. Squaring makes a few shared rare terms outweigh many
- * common ones. Two articles that share no company, chip or topic must be more alike. Two articles must also share
- * at least one detail that few live articles carry (a name, an amount, a content noun; companies, chips, topics and
- * days do not count): short reports of different developments on the same companies can reach the threshold on the
- * companies and the beat's words alone. An article joins an event
- * only if it is also somewhat like the event's first report, so a chain of near neighbours cannot drift from one
- * development to the next.
+ * common ones. Terms of the title and lead weigh more than those of the tail, where long reports tell background.
+ * Two articles that share no company, chip or topic must be more alike; two that share their actor, a product made
+ * prominent and a topic need be less. Two articles must also share at least one detail that few live articles
+ * carry (a name, an amount, a content noun; companies, chips, topics and days do not count): short reports of
+ * different developments on the same companies can reach the threshold on the companies and the beat's words
+ * alone. Two actors, two reporting periods or two years of an occasion make two developments whatever the
+ * wording. An article joins an event only if it is also nearly as like the event's first report, so a chain of
+ * near neighbours cannot drift from one development to the next.
  *
  * <p>Stores: article id to {@link EventEntry}; term to {@link TermPostings} (its document frequency and newest
  * articles, the candidates); and the count of live articles. Entries expire one window after their record time;
@@ -57,7 +59,10 @@ public final class EventIndex {
      */
     static final double FIRST_REPORT_SHARE = 0.8;
 
-    /** How much less alike two articles need be when they share their actor and make one product prominent. */
+    /**
+     * How much less alike two articles need be when they share their actor and topic and make one product
+     * prominent.
+     */
     static final double PRODUCT_FACTOR = 3.0;
     /** How much more alike two articles must be to share an event when they share no company, chip or topic. */
     static final double OFF_BEAT_FACTOR = 1.5;
@@ -68,16 +73,17 @@ public final class EventIndex {
     static final double DETAIL_SHARE = 0.02;
     /** A term carried by this many live articles or fewer is always a detail. */
     static final int LEAST_DETAIL_ARTICLES = 2;
+    /** How much more an amount or count weighs than a word as rare. */
+    static final double AMOUNT_WEIGHT = 1.5;
     private static final String ENTITY = "e:";
     private static final String CHIP = "c:";
-    private static final String PERIOD = "p:";
-    private static final String AMOUNT = "a:";
-    private static final String OCCASION = "o:";
-    static final double AMOUNT_WEIGHT = 1.5;
-    /** A name of letters and a number (qwen3, v4, gpt-5), not a measure (5gw, 7nm, 512gb). */
-    private static final Pattern MODEL_NAME = Pattern.compile("m:[a-z][a-z.\\-]*\\d.*");
     private static final String TOPIC = "t:";
     private static final String DAY = "d:";
+    private static final String AMOUNT = "a:";
+    private static final String PERIOD = "p:";
+    private static final String OCCASION = "o:";
+    /** A name of letters and a number (qwen3, v4, gpt-5), not a measure (5gw, 7nm, 512gb). */
+    private static final Pattern MODEL_NAME = Pattern.compile("m:[a-z][a-z.\\-]*\\d.*");
 
     private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
 
@@ -187,13 +193,9 @@ public final class EventIndex {
             double idf = Math.log((articleCount + 1) / (frequency + 0.5));
             rarity.put(term, typeWeight(term) * idf * idf);
         }
-        Set<String> prominent = Set.copyOf(terms.terms().subList(0, terms.prominent()));
-        double squares = 0;
-        for (String term : rarity.keySet()) {
-            double weight = rarity.get(term) * (prominent.contains(term) ? PROMINENCE : 1);
-            squares += weight * weight;
-        }
-        return new Vector(rarity, prominent, Math.sqrt(squares));
+        Vector unmeasured = new Vector(rarity, Set.copyOf(terms.terms().subList(0, terms.prominent())), 0);
+        double squares = rarity.keySet().stream().mapToDouble(unmeasured::weight).map(weight -> weight * weight).sum();
+        return new Vector(rarity, unmeasured.prominent(), Math.sqrt(squares));
     }
 
     /**

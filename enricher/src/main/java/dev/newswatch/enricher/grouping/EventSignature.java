@@ -25,10 +25,12 @@ import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.enricher.text.NoriTokens;
 
 /**
- * The {@link EventTerms} of an enriched article: who (the companies and chips tagged), what (model names, content
- * nouns by Nori, the topics) and how much or when (amounts, counts, days of the month), from the title and the
- * opening of the text, where a Korean news report states its development; later paragraphs tell background and
- * are left out.
+ * The {@link EventTerms} of an enriched article: who (the actor the lead makes its subject, the companies and chips
+ * tagged), what (model names, content nouns by Nori, the topics) and how much or when (amounts, counts, days of the
+ * month, the quarter whose results it reports, the year of the occasion it names), from the title and the opening
+ * of the text, where a Korean news report states its development; later paragraphs tell background and are left
+ * out. Terms of the title and lead, and terms the opening repeats, are prominent: long reports dilute their
+ * development with background, but state it first.
  */
 public final class EventSignature {
 
@@ -58,7 +60,7 @@ public final class EventSignature {
             "오전", "오후", "현지", "시간", "당시", "이날", "오늘", "내일", "어제", "올해", "지난해", "작년", "내년",
             "이번", "최근", "관계자", "업계", "업체", "기업", "회사", "시장", "정부", "국가", "세계", "글로벌", "중국",
             "미국", "한국", "국내", "해외", "전망", "예정", "계획", "발표", "설명", "강조", "주장", "평가", "분석",
-            "관측", "예상", "가능", "경우", "이상", "이하", "규모", "수준", "정도", "관련", "대상", "이후", "이전",
+            "관측", "예상", "가능", "경우", "이상", "이하", "규모", "수준", "정도", "관련", "대상", "이후", "이전", "인공", "지능",
             "당국", "소식통", "인용", "통신", "외신", "매체", "언론", "인공지능", "기술", "사업", "제품", "서비스",
             "최대", "분야", "부문", "이미지", "확대", "보기", "영상", "그래픽", "자료", "연합", "뉴시스",
             "연합뉴스", "기사원문", "원문", "공감", "언론사", "페이스북", "트위터", "카카오톡", "카카오", "링크",
