@@ -3,10 +3,12 @@ package dev.newswatch.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import dev.newswatch.common.events.RawArticle;
 
@@ -15,6 +17,13 @@ import dev.newswatch.common.events.RawArticle;
  * project: a wire dateline and byline, a headline, paragraphs of three to four sentences naming companies, chips,
  * cities, money and shares, with the particles (이/가, 은/는, 을/를, 과/와) that follow each name, and the (끝)
  * sentinel. The same seed gives the same articles.
+ *
+ * <p>Articles from {@link #KoreanArticles(long)} share their sentence templates, so the story index takes them all
+ * for copies of one story: its worst case, and an alert per watch for the whole run. Those from
+ * {@link #distinctStories(long)} are each a story of their own, as most real news is: a paragraph holds at most
+ * one template sentence (every other one, on average) and otherwise sentences of made-up words (random syllables of the templates, with the
+ * right particles), which leaves two articles a small fraction of their shingles in common; each names 화웨이 in
+ * its first sentence, so each matches the shipped watch on Chinese AI chips.
  */
 public final class KoreanArticles {
 
@@ -66,12 +75,36 @@ public final class KoreanArticles {
         "{city} 증시에서는 AI 반도체 관련주가 일제히 강세를 보였다.",
         "{co2} 관계자는 \"고객 수요에 맞춰 생산 능력을 단계적으로 늘리겠다\"고 말했다.",
         "업계는 {month}월 발표될 추가 규제안의 범위에 촉각을 곤두세우고 있다."};
+    /** The first sentence of a distinct story, naming its lead company. */
+    private static final String LEAD = "{co}{이} 새 AI 가속기 {chip}의 공급 계획을 {month}일 공개했다.";
+
+    /** The Hangul syllables of the templates, which the made-up words are spelled with. */
+    private static final char[] SYLLABLES = Stream.concat(Arrays.stream(TITLES), Arrays.stream(SENTENCES))
+            .flatMapToInt(String::chars).filter(c -> c >= '가' && c <= '힣').distinct()
+            .collect(StringBuilder::new, (out, c) -> out.append((char) c), StringBuilder::append)
+            .toString().toCharArray();
+    private static final String[] PARTICLE_SLOTS = {"{이}", "{은}", "{을}", "{과}", "의", "에서", "도"};
+    private static final String[] VERBS = {"밝혔다", "전했다", "설명했다", "강조했다", "덧붙였다", "내다봤다"};
+    /** The company every distinct story names first, one the shipped watch china-ai-chips watches. */
+    static final String LEAD_COMPANY = "화웨이";
 
     private final Random random;
+    private final boolean distinctStories;
     private int counter;
 
+    /** Articles that all read as copies of one story. */
     public KoreanArticles(long seed) {
+        this(seed, false);
+    }
+
+    private KoreanArticles(long seed, boolean distinctStories) {
         this.random = new Random(seed);
+        this.distinctStories = distinctStories;
+    }
+
+    /** Articles that are each a story of their own and each name {@link #LEAD_COMPANY}. */
+    public static KoreanArticles distinctStories(long seed) {
+        return new KoreanArticles(seed, true);
     }
 
     /** {@code count} new articles. */
@@ -90,10 +123,15 @@ public final class KoreanArticles {
         int target = LEAST_BYTES + random.nextInt(MOST_BYTES - LEAST_BYTES - 700);
         StringBuilder text = new StringBuilder();
         text.append('(').append(pick(CITIES)).append("=뉴스와치) ").append(pick(REPORTERS)).append(" 기자 = ");
+        if (distinctStories) {
+            text.append(fill(LEAD, LEAD_COMPANY)).append(' ');
+        }
         while (utf8Bytes(text) < target) {
             int sentences = 3 + random.nextInt(2);
             for (int i = 0; i < sentences; i++) {
-                text.append(fill(pick(SENTENCES))).append(i + 1 < sentences ? " " : "\n\n");
+                boolean madeUp = distinctStories && (i > 0 || random.nextBoolean());
+                String sentence = madeUp ? madeUpSentence() : fill(pick(SENTENCES));
+                text.append(sentence).append(i + 1 < sentences ? " " : "\n\n");
             }
         }
         text.append("(끝)");
@@ -103,8 +141,25 @@ public final class KoreanArticles {
                 null, text.toString(), "fp-" + id);
     }
 
+    /** Four to seven made-up words, each with a particle, and a verb of reporting. */
+    private String madeUpSentence() {
+        StringBuilder template = new StringBuilder();
+        int words = 4 + random.nextInt(4);
+        for (int word = 0; word < words; word++) {
+            int syllables = 2 + random.nextInt(2);
+            for (int i = 0; i < syllables; i++) {
+                template.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+            }
+            template.append(pick(PARTICLE_SLOTS)).append(' ');
+        }
+        return fill(template.append(pick(VERBS)).append('.').toString());
+    }
+
     private String fill(String template) {
-        String company = pick(COMPANIES);
+        return fill(template, pick(COMPANIES));
+    }
+
+    private String fill(String template, String company) {
         String other = pick(COMPANIES);
         StringBuilder out = new StringBuilder();
         int i = 0;
