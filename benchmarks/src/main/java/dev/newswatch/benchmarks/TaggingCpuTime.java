@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
@@ -29,22 +30,35 @@ public final class TaggingCpuTime {
     private TaggingCpuTime() {
     }
 
+    /** One round over the articles: CPU microseconds per article of tagging and of the story signature. */
+    record Round(double enrichMicros, double signMicros) {
+    }
+
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Path config = Path.of(System.getProperty("newswatch.config", "config"));
+        List<Round> measured = measure(rounds, Path.of(System.getProperty("newswatch.config", "config")));
+        for (int round = 1; round <= measured.size(); round++) {
+            Round figures = measured.get(round - 1);
+            System.out.printf(Locale.ROOT, "round %2d: enrich %6.1f us/article (%5.0f articles per CPU-second), "
+                    + "signStory %6.1f us/article (%5.0f per CPU-second)%n", round, figures.enrichMicros(),
+                    1e6 / figures.enrichMicros(), figures.signMicros(), 1e6 / figures.signMicros());
+        }
+    }
+
+    /** {@code rounds} rounds over the same 1,000 generated articles, with the dictionary and rules in {@code config}. */
+    static List<Round> measure(int rounds, Path config) {
         ArticleEnricher enricher = ArticleEnricher.of(EntityDictionary.load(config.resolve("entities.yml")),
                 TopicRules.load(config.resolve("topics.yml")), Clock.systemUTC());
         ArticleSigner signature = new ArticleSigner();
         List<RawArticle> articles = new KoreanArticles(20261122L).next(1_000);
         List<EnrichedArticle> enriched = articles.stream().map(enricher::enrich).toList();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Round> measured = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            double enrich = cpuMicros(threads, articles, article -> enricher.enrich(article).entities().size());
-            double sign = cpuMicros(threads, enriched, article -> signature.sign(article).signature()[0]);
-            System.out.printf(Locale.ROOT, "round %2d: enrich %6.1f us/article (%5.0f articles per CPU-second), "
-                    + "signStory %6.1f us/article (%5.0f per CPU-second)%n", round, enrich, 1e6 / enrich, sign,
-                    1e6 / sign);
+            measured.add(new Round(cpuMicros(threads, articles, article -> enricher.enrich(article).entities().size()),
+                    cpuMicros(threads, enriched, article -> signature.sign(article).signature()[0])));
         }
+        return measured;
     }
 
     /** CPU microseconds of this thread per item; the sum of the results keeps the JIT from dropping the work. */
