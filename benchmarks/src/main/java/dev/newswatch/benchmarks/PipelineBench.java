@@ -121,10 +121,10 @@ public final class PipelineBench implements Callable<Integer> {
         List<TaggingCpuTime.Round> tagging = TaggingCpuTime.measure(taggingRounds, Path.of("config"));
         List<TaggingCpuTime.Round> kept = tagging.subList(tagging.size() / 2, tagging.size());
         table.row("tagging (`ArticleEnricher.enrich`), 1,000 articles", kept.size() + " of " + tagging.size(),
-                range(kept, TaggingCpuTime.Round::enrichMicros, "%.0f") + " µs",
+                range(kept, TaggingCpuTime.Round::enrichMicros, "%,.0f") + " µs",
                 range(kept, round -> 1e6 / round.enrichMicros(), "%,.0f"));
         table.row("story and event signature (`ArticleSigner.sign`)", kept.size() + " of " + tagging.size(),
-                range(kept, TaggingCpuTime.Round::signMicros, "%.0f") + " µs",
+                range(kept, TaggingCpuTime.Round::signMicros, "%,.0f") + " µs",
                 range(kept, round -> 1e6 / round.signMicros(), "%,.0f"));
         String extractionNote = "";
         try {
@@ -200,7 +200,7 @@ public final class PipelineBench implements Callable<Integer> {
 
         section("Pipeline raw → alert, saturated", "Enricher and alerts services (shipped configuration: "
                 + "exactly-once, one stream thread each, commit interval 100 ms) in this process on the same broker; "
-                + figures.offered() + " generated articles (each its own story, each matching the watch "
+                + format("%,d", figures.offered()) + " generated articles (each its own story, each matching the watch "
                 + "china-ai-chips; mean raw record " + format("%,.0f", rawBytes) + " B) sent to news.raw as fast "
                 + "as the producer goes, alerts read read_committed from news.alerts. Load average " + load + " → "
                 + MachineFacts.loadAverage() + ".\n\n" + rate.render()
@@ -244,7 +244,7 @@ public final class PipelineBench implements Callable<Integer> {
                     format("%,.0f", used.peakRssBytes() / MEGABYTE), format("%,.0f", used.rssBytes() / MEGABYTE),
                     format("%,.0f", used.peakHeapBytes() / MEGABYTE), format("%,.0f", used.liveHeapBytes() / MEGABYTE));
         }
-        section("Pipeline raw → alert at steady loads", "Each load offered for " + seconds + " s (" + steadyArticles
+        section("Pipeline raw → alert at steady loads", "Each load offered for " + seconds + " s (" + format("%,d", steadyArticles)
                 + " articles in all), paced by the producer; the delay is from send() to the first alert of the "
                 + "article being readable with read_committed. An achieved rate below the offered one means the "
                 + "pipeline could not keep up and the delays grew with the backlog.\n\n" + delays.render()

@@ -40,7 +40,7 @@ public final class TaggingCpuTime {
         for (int round = 1; round <= measured.size(); round++) {
             Round figures = measured.get(round - 1);
             System.out.printf(Locale.ROOT, "round %2d: enrich %6.1f us/article (%5.0f articles per CPU-second), "
-                    + "signStory %6.1f us/article (%5.0f per CPU-second)%n", round, figures.enrichMicros(),
+                    + "sign (story + event) %6.1f us/article (%5.0f per CPU-second)%n", round, figures.enrichMicros(),
                     1e6 / figures.enrichMicros(), figures.signMicros(), 1e6 / figures.signMicros());
         }
     }
