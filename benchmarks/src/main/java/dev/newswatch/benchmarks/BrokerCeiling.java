@@ -18,6 +18,7 @@ import dev.newswatch.common.kafka.TopicCreator;
  * ({@link KafkaSettings#producer}, idempotent, acks=all, linger 5 ms) sends as fast as it can to a topic of its
  * own while one read_committed consumer reads it; the rate is records from the first send to the last one read.
  * The transactional variant commits every {@code perTransaction} records, as a stream thread commits its batch.
+ * A first run on a fresh broker pays for its JIT compilation and first segments: measure after a warm-up run.
  */
 final class BrokerCeiling {
 
@@ -39,6 +40,8 @@ final class BrokerCeiling {
     }
 
     private final KafkaSettings kafka;
+    /** Each run writes a topic of its own, so that its reader, starting at the beginning, reads its records only. */
+    private int runs;
 
     BrokerCeiling(KafkaSettings kafka) {
         this.kafka = kafka;
@@ -50,7 +53,7 @@ final class BrokerCeiling {
     }
 
     Result idempotent(List<byte[]> values, int records) {
-        String topic = "bench.ceiling.idempotent";
+        String topic = "bench.ceiling.idempotent." + ++runs;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producer("newswatch-bench-ceiling"))) {
             return measure("idempotent", topic, values, records, () -> {
                 for (int i = 0; i < records; i++) {
@@ -62,7 +65,7 @@ final class BrokerCeiling {
     }
 
     Result transactional(List<byte[]> values, int records, int perTransaction) {
-        String topic = "bench.ceiling.transactional";
+        String topic = "bench.ceiling.transactional." + ++runs;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 kafka.transactionalProducer("newswatch-bench-ceiling-tx", "newswatch-bench-ceiling"))) {
             producer.initTransactions();
@@ -106,7 +109,8 @@ final class BrokerCeiling {
             for (int i = 0; i < records; i++) {
                 bytes += values.get(i % values.size()).length;
             }
-            return new Result(mode, records, bytes, (lastRead.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) - start) / 1e9);
+            long end = lastRead.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(mode, records, bytes, (end - start) / 1e9);
         } catch (Exception e) {
             throw new IllegalStateException("the broker ceiling run (" + mode + ") failed", e);
         }

@@ -49,7 +49,8 @@ public final class EnricherLoadGenerator {
     }
 
     private static void print(FlowFigures figures, int perSecond, int partitions) {
-        System.out.printf(Locale.ROOT, "enricher through Kafka: %d articles of 3-5 KB offered at %d/s to %d partitions%n",
+        System.out.printf(Locale.ROOT,
+                "enricher through Kafka: %d articles of 3-5 KB offered at %d/s to %d partitions%n",
                 figures.offered(), perSecond, partitions);
         System.out.printf(Locale.ROOT, "throughput: %.0f articles/s (%.1f s from first send to last enriched)%n",
                 figures.throughput(), figures.elapsedSeconds());

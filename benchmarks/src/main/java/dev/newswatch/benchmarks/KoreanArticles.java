@@ -21,9 +21,9 @@ import dev.newswatch.common.events.RawArticle;
  * <p>Articles from {@link #KoreanArticles(long)} share their sentence templates, so the story index takes them all
  * for copies of one story: its worst case, and an alert per watch for the whole run. Those from
  * {@link #distinctStories(long)} are each a story of their own, as most real news is: a paragraph holds at most
- * one template sentence (every other one, on average) and otherwise sentences of made-up words (random syllables of the templates, with the
- * right particles), which leaves two articles a small fraction of their shingles in common; each names 화웨이 in
- * its first sentence, so each matches the shipped watch on Chinese AI chips.
+ * one template sentence (every other one, on average) and otherwise sentences of made-up words (random syllables
+ * of the templates, with the right particles), which leaves two articles a small fraction of their shingles in
+ * common; each names 화웨이 in its first sentence, so each matches the shipped watch on Chinese AI chips.
  */
 public final class KoreanArticles {
 

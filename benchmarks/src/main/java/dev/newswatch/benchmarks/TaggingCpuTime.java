@@ -45,7 +45,7 @@ public final class TaggingCpuTime {
         }
     }
 
-    /** {@code rounds} rounds over the same 1,000 generated articles, with the dictionary and rules in {@code config}. */
+    /** {@code rounds} rounds over the same 1,000 generated articles, dictionary and rules from {@code config}. */
     static List<Round> measure(int rounds, Path config) {
         ArticleEnricher enricher = ArticleEnricher.of(EntityDictionary.load(config.resolve("entities.yml")),
                 TopicRules.load(config.resolve("topics.yml")), Clock.systemUTC());
