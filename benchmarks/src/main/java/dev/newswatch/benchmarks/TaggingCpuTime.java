@@ -30,7 +30,7 @@ public final class TaggingCpuTime {
     private TaggingCpuTime() {
     }
 
-    /** One round over the articles: CPU microseconds per article of tagging and of the story signature. */
+    /** One round over the articles: CPU microseconds per article of tagging and of signing (story and event). */
     record Round(double enrichMicros, double signMicros) {
     }
 
