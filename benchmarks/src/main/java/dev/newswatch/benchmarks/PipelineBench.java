@@ -77,11 +77,9 @@ public final class PipelineBench implements Callable<Integer> {
     private final StringBuilder report = new StringBuilder();
 
     public static void main(String[] args) {
-        // Kafka's own chatter (retried produce requests, topics not yet known) would bury the figures; our
-        // services still log warnings, and Kafka its errors. Logs go to standard error, the report to standard out.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+        // Our services' start-up lines would bury the figures; warnings and errors still show (the libraries log
+        // nothing less anyway). Logs go to standard error, the report to standard output.
+        System.setProperty("NEWSWATCH_LOG_LEVEL", "warn");
         System.exit(new CommandLine(new PipelineBench()).execute(args));
     }
 
