@@ -2,13 +2,13 @@ package dev.newswatch.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import dev.newswatch.alerts.alerting.AlertCounts;
+import dev.newswatch.alerts.watch.WatchState;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.events.Alert;
@@ -20,10 +20,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The alerts service's own meters. Every counter is registered up front, so a watch that has not fired yet shows
- * as 0 rather than missing.
+ * The alerts service's own meters. A watch's counters are registered when the service first sees the watch, so
+ * a watch that has not fired yet shows as 0 rather than missing; watch ids are a bounded set, defined by people.
  */
-public final class AlertsMetrics {
+public final class AlertsMetrics implements AlertCounts {
 
     /** Buckets of the delay histograms, from a second to a day: news older than a day is no longer news. */
     private static final Duration[] DELAY_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -33,73 +33,108 @@ public final class AlertsMetrics {
     /** The source tag of an alert written before alerts carried their article's source. */
     private static final String UNKNOWN_SOURCE = "unknown";
 
-    private final Counter articlesChecked;
-    private final Map<String, Counter> alertsByWatch;
-    private final Map<String, Counter> copiesSuppressedByWatch;
-    private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
-    private final Map<String, AtomicInteger> deadByWatch;
-    private final Counter dictionaryReloaded;
-    private final Counter dictionaryRejected;
+    /** One watch's meters. */
+    private record WatchMeters(Counter raised, Counter updated, Counter suppressed, AtomicInteger dead) {
+    }
 
     private final MeterRegistry registry;
+    private final Counter articlesChecked;
+    private final Map<String, WatchMeters> byWatch = new ConcurrentHashMap<>();
+    private final Map<String, WatchState> stateByWatch = new ConcurrentHashMap<>();
+    private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
 
-    public AlertsMetrics(MeterRegistry registry, Collection<String> watchIds) {
+    public AlertsMetrics(MeterRegistry registry) {
         this.registry = registry;
         articlesChecked = Counter.builder("newswatch.alerts.articles.checked")
                 .description("Enriched articles checked against the watches, whether or not any fired")
                 .register(registry);
-        alertsByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                watchId -> Counter.builder("newswatch.alerts.alerts.emitted")
-                        .description("Alerts published, by watch")
-                        .tag("watch", watchId)
-                        .register(registry)));
-        copiesSuppressedByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                watchId -> Counter.builder("newswatch.alerts.copies.suppressed")
-                        .description("Alerts not sent because the watch already alerted an earlier copy of the story")
-                        .tag("watch", watchId)
-                        .register(registry)));
-        deadByWatch = watchIds.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), watchId -> {
-            AtomicInteger dead = new AtomicInteger();
-            Gauge.builder("newswatch.alerts.watches.dead", dead, AtomicInteger::get)
-                    .description("1 while the watch names an entity or topic id the dictionary no longer has, "
-                            + "0 while every id it names exists")
-                    .tag("watch", watchId)
-                    .register(registry);
-            return dead;
-        }));
-        dictionaryReloaded = dictionaryReloads(registry, ReloadOutcome.RELOADED);
-        dictionaryRejected = dictionaryReloads(registry, ReloadOutcome.REJECTED);
         for (FailureKind reason : FailureKind.values()) {
             deadLettersByReason.put(reason, Counter.builder("newswatch.alerts.dead.letters")
                     .description("Enriched-article records sent to " + Topics.ENRICHED_ARTICLES_DEAD_LETTERS + ", by reason")
                     .tag("reason", reason.tag())
                     .register(registry));
         }
+        for (WatchState state : WatchState.values()) {
+            if (state != WatchState.REMOVED) {
+                Gauge.builder("newswatch.alerts.watches", stateByWatch,
+                                states -> states.values().stream().filter(state::equals).count())
+                        .description("Watches in the watches table, by what the service makes of them")
+                        .tag("state", MetricTags.of(state))
+                        .register(registry);
+            }
+        }
     }
 
-    private static Counter dictionaryReloads(MeterRegistry registry, ReloadOutcome outcome) {
-        return Counter.builder("newswatch.alerts.dictionary.reloads")
-                .description("Edits of entities.yml and topics.yml, by whether they were read to re-check the "
-                        + "watches or could not be read")
-                .tag("outcome", MetricTags.of(outcome))
+    /** Registers the meters of a watch the service sees for the first time, and keeps its state. */
+    void watchState(String watchId, WatchState state) {
+        WatchMeters meters = byWatch.computeIfAbsent(watchId, this::register);
+        meters.dead().set(state == WatchState.DEAD ? 1 : 0);
+        if (state == WatchState.REMOVED) {
+            stateByWatch.remove(watchId);
+        } else {
+            stateByWatch.put(watchId, state);
+        }
+    }
+
+    private WatchMeters register(String watchId) {
+        AtomicInteger dead = new AtomicInteger();
+        Gauge.builder("newswatch.alerts.watches.dead", dead, AtomicInteger::get)
+                .description("1 while the watch names an entity or topic id the dictionary does not have, "
+                        + "0 otherwise")
+                .tag("watch", watchId)
                 .register(registry);
+        return new WatchMeters(
+                perWatch("newswatch.alerts.raised", "Alerts raised: first matching reports of an event", watchId),
+                perWatch("newswatch.alerts.updated", "Alert updates written with later reports of the event",
+                        watchId),
+                perWatch("newswatch.alerts.suppressed",
+                        "Matching reports that raised no alert of their own: their event had one", watchId),
+                dead);
     }
 
-    public void articleChecked() {
+    private Counter perWatch(String name, String description, String watchId) {
+        return Counter.builder(name).description(description).tag("watch", watchId).register(registry);
+    }
+
+    void configReloads(String config, ReloadOutcome outcome) {
+        Counter.builder("newswatch.alerts.config.reloads")
+                .description("Edits of the watches file and of the dictionary files (entities.yml, topics.yml), "
+                        + "by whether they were read")
+                .tag("config", config)
+                .tag("outcome", MetricTags.of(outcome))
+                .register(registry).increment();
+    }
+
+    void articleChecked() {
         articlesChecked.increment();
     }
 
     /**
-     * Counts an alert by watch and records, by source (ids from the ingester's sources file, so a bounded set),
-     * how long after its article's publication and fetch it was raised.
+     * Counts the alert by watch and records, by source (ids from the ingester's sources file, so a bounded set), how
+     * long after its article's publication and fetch it was raised.
      */
-    public void alertEmitted(Alert alert) {
-        counterOf(alertsByWatch, alert).increment();
+    @Override
+    public void raised(Alert alert) {
+        meters(alert).raised().increment();
         String source = alert.article().sourceId() == null ? UNKNOWN_SOURCE : alert.article().sourceId();
         recordDelay("newswatch.alerts.publication.to.alert", "Time from an article's stated publication to its alert",
                 source, alert.article().publishedAt(), alert.alertedAt());
         recordDelay("newswatch.alerts.fetch.to.alert", "Time from the ingester's fetch of an article to its alert",
                 source, alert.article().fetchedAt(), alert.alertedAt());
+    }
+
+    @Override
+    public void updated(Alert alert) {
+        meters(alert).updated().increment();
+    }
+
+    @Override
+    public void suppressed(Alert alert) {
+        meters(alert).suppressed().increment();
+    }
+
+    private WatchMeters meters(Alert alert) {
+        return byWatch.computeIfAbsent(alert.watchId(), this::register);
     }
 
     private void recordDelay(String name, String description, String source, Instant from, Instant alertedAt) {
@@ -114,31 +149,7 @@ public final class AlertsMetrics {
                 .register(registry).record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
-    public void copySuppressed(Alert alert) {
-        counterOf(copiesSuppressedByWatch, alert).increment();
-    }
-
-    private static Counter counterOf(Map<String, Counter> byWatch, Alert alert) {
-        Counter counter = byWatch.get(alert.watchId());
-        if (counter == null) {
-            throw new IllegalArgumentException("alert of unknown watch " + alert.watchId());
-        }
-        return counter;
-    }
-
-    void watchDead(String watchId, boolean dead) {
-        deadByWatch.get(watchId).set(dead ? 1 : 0);
-    }
-
-    void dictionaryReloaded() {
-        dictionaryReloaded.increment();
-    }
-
-    void dictionaryRejected() {
-        dictionaryRejected.increment();
-    }
-
-    public void deadLetter(FailureKind reason) {
+    void deadLetter(FailureKind reason) {
         deadLettersByReason.get(reason).increment();
     }
 }

@@ -2,56 +2,118 @@ package dev.newswatch.alerts;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.newswatch.alerts.alerting.WatchMatcher;
+import dev.newswatch.alerts.watch.Vocabulary;
+import dev.newswatch.alerts.watch.WatchCatalog;
+import dev.newswatch.alerts.watch.WatchFile;
+import dev.newswatch.alerts.watch.WatchSeeder;
+import dev.newswatch.alerts.watch.WatchState;
+import dev.newswatch.alerts.watch.WatchTopic;
 import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.ConfigReloader;
 import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.config.ReloadOutcome;
+import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.common.streams.StreamsService;
 
-/** Runs the alerts topology as a Kafka Streams application, with its metrics endpoint. */
+/**
+ * Runs the alerts topology as a Kafka Streams application, with its metrics endpoint. The watches it matches
+ * are those of the watches topic, which the watches file seeds at start-up and feeds with each edit; the
+ * dictionary files are watched so that a watch naming an id they lose is reported dead.
+ */
 public final class AlertsService extends StreamsService<AlertsSettings> {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
 
-    private final Watches watches;
+    private final WatchFile seedWatches;
     private final AlertsMetrics metrics;
-    private final DeadWatches deadWatches;
+    private final WatchCatalog catalog;
+    private final ConfigReloader dictionary;
+    private final Set<String> watchTopicsCreated = ConcurrentHashMap.newKeySet();
+    private TopicCreator topicCreator;
+    private WatchTopic watchTopic;
+    private WatchSeeder seeder;
 
     /** Reads the watches file now, so a bad one stops the process before it touches Kafka. */
     public AlertsService(AlertsSettings settings, KafkaSettings kafka) {
         super("alerts", settings, kafka);
-        this.watches = Watches.load(settings.watchesFile(),
-                Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
-        this.metrics = new AlertsMetrics(registry(), watches.ids());
-        this.deadWatches = new DeadWatches(watches, settings.entitiesFile(), settings.topicsFile(), metrics);
+        Vocabulary vocabulary = Vocabulary.load(settings.entitiesFile(), settings.topicsFile());
+        this.seedWatches = WatchFile.load(settings.watchesFile(), vocabulary);
+        this.metrics = new AlertsMetrics(registry());
+        this.catalog = new WatchCatalog(vocabulary, this::watchStateChanged);
+        this.dictionary = new ConfigReloader("alerts-dictionary", List.of(settings.entitiesFile(),
+                settings.topicsFile()), () -> {
+                    catalog.dictionaryChanged(Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
+                    metrics.configReloads("dictionary", ReloadOutcome.RELOADED);
+                }, () -> metrics.configReloads("dictionary", ReloadOutcome.REJECTED));
     }
 
     @Override
     protected List<String> topics() {
-        return Stream.concat(Stream.of(Topics.ENRICHED, Topics.ALL_ALERTS, Topics.ENRICHED_DEAD_LETTERS)
-                .map(Topic::name), watches.ids().stream().map(Topics::watchAlerts)).toList();
+        return List.of(Topics.ENRICHED, Topics.ALL_ALERTS, Topics.ENRICHED_DEAD_LETTERS).stream()
+                .map(Topic::name).toList();
+    }
+
+    /** Creates the watches topic and each seeded watch's alert topic, and seeds the watches topic. */
+    @Override
+    protected void beforeTopology(KafkaSettings kafka) {
+        topicCreator = new TopicCreator(kafka, settings().applicationId() + "-admin");
+        watchTopic = new WatchTopic(kafka, settings().applicationId() + "-watches");
+        watchTopic.create();
+        seedWatches.watches().forEach(watch -> ensureAlertTopic(watch.id()));
+        seeder = new WatchSeeder(settings().watchesFile(), seedWatches, catalog::vocabulary, watchTopic,
+                outcome -> metrics.configReloads("watches", outcome));
+        seeder.seed();
     }
 
     @Override
     protected Topology topology() {
-        return AlertsTopology.build(new WatchMatcher(watches.watches(), Clock.systemUTC()), metrics,
-                settings().storyWindow());
+        return AlertsTopology.build(catalog, new WatchMatcher(Clock.systemUTC()), metrics,
+                new AlertsTopology.Settings(settings().eventWindow(), settings().updateInterval()));
     }
 
     @Override
     protected void started(int metricsPort) {
-        deadWatches.start(CONFIG_CHECK_INTERVAL);
-        log.info("Matching {} against watches {}; metrics on port {}", Topics.ENRICHED.name(), watches.ids(),
-                metricsPort);
+        dictionary.start(CONFIG_CHECK_INTERVAL);
+        seeder.start(CONFIG_CHECK_INTERVAL);
+        log.info("Matching {} against the watches of {}; metrics on port {}", Topics.ENRICHED.name(),
+                Topics.WATCH_DEFINITIONS, metricsPort);
     }
 
     @Override
     protected void stopping() {
-        deadWatches.close();
+        dictionary.close();
+        if (seeder != null) {
+            seeder.close();
+            watchTopic.close();
+        }
+    }
+
+    /** Gives a watch that can raise alerts its topic before its first alert is written, and counts its state. */
+    private void watchStateChanged(String watchId, WatchState state) {
+        metrics.watchState(watchId, state);
+        if (state != WatchState.REMOVED && state != WatchState.INVALID) {
+            ensureAlertTopic(watchId);
+        }
+    }
+
+    /** Alert topics are compacted: each keeps the current record of every alert, keyed by alert id. */
+    private void ensureAlertTopic(String watchId) {
+        if (watchTopicsCreated.add(watchId)) {
+            try {
+                topicCreator.ensureCompacted(Topics.watchAlerts(watchId));
+            } catch (RuntimeException e) {
+                watchTopicsCreated.remove(watchId);
+                throw e;
+            }
+        }
     }
 }

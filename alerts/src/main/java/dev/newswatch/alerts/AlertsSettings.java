@@ -15,14 +15,17 @@ import dev.newswatch.common.streams.StreamsServiceSettings;
  * The {@code alerts} section of {@code config/newswatch.yml}.
  *
  * @param metricsPort    port of the /metrics and /health endpoint; absent means 9403, 0 means any free port
- * @param watchesFile    the watch definitions, see {@code config/watches.yml}
+ * @param watchesFile    watches that seed the watches topic, see {@code config/watches.yml}
  * @param entitiesFile   the enricher's entity dictionary, whose ids watches may name
  * @param topicsFile     the enricher's topic rules, whose ids watches may name
  * @param applicationId  Kafka Streams application id, which is also the consumer group
  * @param stateDirectory Kafka Streams state directory
  * @param commitInterval how long a record may wait in an open transaction before the next service sees it
- * @param storyWindow    how long a watch stays quiet about later copies of a story it alerted; absent means 72
- *                       hours, the enricher's default story window; never shorter than the enricher's
+ * @param eventWindow    how long after an event's first report a later report updates the alert instead of raising
+ *                       a new one; absent means the enricher's default event window; never shorter than the
+ *                       enricher's
+ * @param updateInterval the least time between two writes of one alert: reports arriving sooner wait and go out
+ *                       together; absent means 5 minutes
  */
 public record AlertsSettings(
         Integer metricsPort,
@@ -32,9 +35,11 @@ public record AlertsSettings(
         String applicationId,
         Path stateDirectory,
         Duration commitInterval,
-        Duration storyWindow) implements StreamsServiceSettings {
+        Duration eventWindow,
+        Duration updateInterval) implements StreamsServiceSettings {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
+    public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(5);
 
     public AlertsSettings {
         // Boxed so that 0 can keep its usual meaning of "any free port", which tests and the one-process runner use.
@@ -45,47 +50,54 @@ public record AlertsSettings(
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
         stateDirectory = stateDirectory == null ? DEFAULT_STATE_DIRECTORY : stateDirectory;
         commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
-        storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
+        eventWindow = eventWindow == null ? ConfigValues.DEFAULT_EVENT_WINDOW : eventWindow;
+        updateInterval = updateInterval == null ? DEFAULT_UPDATE_INTERVAL : updateInterval;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);
-        ConfigValues.positive("storyWindow", storyWindow);
+        ConfigValues.positive("eventWindow", eventWindow);
+        ConfigValues.positive("updateInterval", updateInterval);
     }
 
     /** What the alerts service needs of the enricher's section of the same file. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record EnricherStoryWindow(Duration storyWindow) {
-        EnricherStoryWindow {
-            storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
+    private record EnricherEventWindow(Duration eventWindow) {
+        EnricherEventWindow {
+            eventWindow = eventWindow == null ? ConfigValues.DEFAULT_EVENT_WINDOW : eventWindow;
         }
     }
 
     /**
-     * Reads the {@code alerts} section of the settings file all services share. Its storyWindow must be at least
-     * the enricher's in the same file: a copy of a story that arrives after the alerts' window but within the
-     * enricher's still carries the story's id, finds no alert to stay quiet for, and alerts a second time.
+     * Reads the {@code alerts} section of the settings file all services share. Its eventWindow must be at least
+     * the enricher's in the same file: a report that arrives after the alerts' window but within the enricher's
+     * still carries the event's id, finds no alert to update, and raises the alert a second time.
      */
     public static AlertsSettings load(Path configFile) {
-        Duration enricherWindow = ConfigLoader.loadSection(configFile, "enricher", EnricherStoryWindow.class)
-                .storyWindow();
+        Duration enricherWindow = ConfigLoader.loadSection(configFile, "enricher", EnricherEventWindow.class)
+                .eventWindow();
         return ConfigLoader.loadSection(configFile, "alerts", AlertsSettings.class, settings ->
-                settings.storyWindow.compareTo(enricherWindow) >= 0 ? List.of()
-                        : List.of(ConfigProblem.at("/alerts/storyWindow", settings.storyWindow
-                                + " is shorter than enricher.storyWindow " + enricherWindow + ": a later copy of a"
-                                + " story the enricher still groups would alert again; make it at least "
+                settings.eventWindow.compareTo(enricherWindow) >= 0 ? List.of()
+                        : List.of(ConfigProblem.at("/alerts/eventWindow", settings.eventWindow
+                                + " is shorter than enricher.eventWindow " + enricherWindow + ": a later report of an"
+                                + " event the enricher still groups would raise its alert again; make it at least "
                                 + enricherWindow)));
     }
 
     public static AlertsSettings defaults() {
-        return new AlertsSettings(null, null, null, null, null, null, null, null);
+        return new AlertsSettings(null, null, null, null, null, null, null, null, null);
     }
 
     public AlertsSettings withMetricsPort(int port) {
         return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, stateDirectory,
-                commitInterval, storyWindow);
+                commitInterval, eventWindow, updateInterval);
     }
 
     public AlertsSettings withStateDirectory(Path directory) {
         return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory,
-                commitInterval, storyWindow);
+                commitInterval, eventWindow, updateInterval);
+    }
+
+    public AlertsSettings withWatchesFile(Path file) {
+        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory,
+                commitInterval, eventWindow, updateInterval);
     }
 }

@@ -1,50 +1,96 @@
 package dev.newswatch.alerts;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
+import dev.newswatch.alerts.alerting.AlertPerEvent;
+import dev.newswatch.alerts.alerting.WatchMatcher;
+import dev.newswatch.alerts.watch.WatchCatalog;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.events.EnrichedArticle;
+import dev.newswatch.common.events.Watch;
 import dev.newswatch.common.streams.DeadLetterRouting;
 import dev.newswatch.common.streams.TopicStreams;
 
 /**
- * news.enriched -> match every watch -> first alert per watch and story -> news.alerts and alerts.&lt;watch-id&gt;,
- * keyed by alert id; records that cannot be read or matched go, untouched, to news.enriched.dlq.
+ * newswatch.watches, read as a table -> news.enriched, matched against every watch of the table -> one alert per
+ * watch and event, updated with later reports -> news.alerts and alerts.&lt;watch-id&gt;, keyed by alert id.
+ * Enriched-article records that cannot be read or matched go, untouched, to news.enriched.dlq.
  */
 public final class AlertsTopology {
+
+    /** The watches table: each watch's record as written, for the {@link WatchCatalog} to read and check. */
+    static final String WATCHES_STORE = "watches";
+
+    /**
+     * @param window         how long after an event's first report a later one updates its alert
+     * @param updateInterval the least wall-clock time between two writes of one alert
+     */
+    public record Settings(Duration window, Duration updateInterval) {
+    }
 
     private AlertsTopology() {
     }
 
-    public static Topology build(WatchMatcher matcher, AlertsMetrics metrics, Duration storyWindow) {
+    public static Topology build(WatchCatalog catalog, WatchMatcher matcher, AlertsMetrics metrics, Settings settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(FirstAlertPerStory.store());
-        KStream<String, List<Alert>> matched = DeadLetterRouting.guard(
-                TopicStreams.readUndecoded(builder, Topics.ENRICHED, "read-enriched-articles"), Topics.ENRICHED,
-                "match-watches", matcher::match, metrics::deadLetter, Topics.ENRICHED_DEAD_LETTERS);
+        // Values stay bytes: a record that is no watch is the catalog's to report, and must not stop the service.
+        builder.globalTable(Topics.WATCH_DEFINITIONS,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-watches"),
+                Materialized.<String, byte[]>as(Stores.inMemoryKeyValueStore(WATCHES_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        AlertPerEvent.stores().forEach(builder::addStateStore);
 
-        // Copies of one story arrive on any partition (news.enriched is keyed by article id): repartitioning by
-        // watch and story brings them to one task, which lets only the first through.
+        KStream<String, List<Alert>> matched = DeadLetterRouting.guardWithContext(
+                TopicStreams.readUndecoded(builder, Topics.ENRICHED, "read-enriched-articles"), Topics.ENRICHED,
+                "match-watches", context -> matchAgainstTable(context, catalog, matcher), metrics::deadLetter,
+                Topics.ENRICHED_DEAD_LETTERS);
+
+        // Reports of one event arrive on any partition (news.enriched is keyed by article id): repartitioning by
+        // alert id, which names watch and event, brings them to one task, which keeps the alert.
         KStream<String, Alert> alerts = matched
                 .peek((articleId, matches) -> metrics.articleChecked(), Named.as("count-checked-articles"))
                 .flatMapValues(matches -> matches, Named.as("one-record-per-alert"))
-                .selectKey((articleId, alert) -> FirstAlertPerStory.storyKey(alert), Named.as("key-by-watch-and-story"))
-                .repartition(Repartitioned.<String, Alert>as("alerts-by-story")
+                .selectKey((articleId, alert) -> alert.id(), Named.as("key-by-alert-id"))
+                .repartition(Repartitioned.<String, Alert>as("alerts-by-event")
                         .withKeySerde(Topics.ALL_ALERTS.keySerde()).withValueSerde(Topics.ALL_ALERTS.valueSerde()))
-                .processValues(() -> new FirstAlertPerStory(storyWindow, metrics), Named.as("first-alert-per-story"),
-                        FirstAlertPerStory.STORE)
-                .selectKey((storyKey, alert) -> alert.id(), Named.as("key-by-alert-id"))
-                .peek((alertId, alert) -> metrics.alertEmitted(alert), Named.as("count-alerts"));
+                .process(() -> new AlertPerEvent(settings.window(), settings.updateInterval(), metrics),
+                        Named.as("one-alert-per-event"), AlertPerEvent.ALERTS_STORE, AlertPerEvent.PENDING_STORE);
         TopicStreams.write(alerts, Topics.ALL_ALERTS, "write-all-alerts");
         alerts.to((alertId, alert, record) -> Topics.watchAlerts(alert.watchId()),
                 TopicStreams.produced(Topics.ALL_ALERTS, "write-watch-alerts"));
         return builder.build();
+    }
+
+    /** The matching step of one task: every article against the watches the table holds as it arrives. */
+    private static Function<EnrichedArticle, List<Alert>> matchAgainstTable(
+            ProcessingContext context, WatchCatalog catalog, WatchMatcher matcher) {
+        KeyValueStore<String, ValueAndTimestamp<byte[]>> table = context.getStateStore(WATCHES_STORE);
+        return article -> {
+            Map<String, byte[]> rows = new HashMap<>();
+            try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = table.all()) {
+                all.forEachRemaining(row -> rows.put(row.key, row.value.value()));
+            }
+            List<Watch> watches = catalog.matched(rows);
+            return matcher.match(watches, article);
+        };
     }
 }

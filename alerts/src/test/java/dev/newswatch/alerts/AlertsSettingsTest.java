@@ -27,26 +27,27 @@ class AlertsSettingsTest {
     void theShippedSettingsFileLoads() {
         AlertsSettings settings = AlertsSettings.load(Path.of("..", "config", "newswatch.yml"));
 
-        assertThat(settings.storyWindow()).isEqualTo(Duration.ofHours(72));
+        assertThat(settings.eventWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.updateInterval()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
-    void aStoryWindowShorterThanTheEnrichersIsRefusedNamingBoth() throws IOException {
+    void anEventWindowShorterThanTheEnrichersIsRefusedNamingBoth() throws IOException {
         Path file = write("""
                 enricher:
-                  storyWindow: PT72H
+                  eventWindow: P7D
                 alerts:
                   metricsPort: 9403
-                  storyWindow: PT24H
+                  eventWindow: PT24H
                 """);
 
         assertThatThrownBy(() -> AlertsSettings.load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.file()).isEqualTo(file);
                     assertThat(e.line()).isEqualTo(5);
-                    assertThat(e.field()).isEqualTo("alerts.storyWindow");
-                    assertThat(e.getMessage()).startsWith(file + ", line 5, field alerts.storyWindow: PT24H is shorter"
-                            + " than enricher.storyWindow PT72H");
+                    assertThat(e.field()).isEqualTo("alerts.eventWindow");
+                    assertThat(e.getMessage()).startsWith(file + ", line 5, field alerts.eventWindow: PT24H is shorter"
+                            + " than enricher.eventWindow PT168H");
                 });
     }
 
@@ -54,7 +55,7 @@ class AlertsSettingsTest {
     void aLongerEnricherWindowIsCheckedAgainstTheAlertsDefault() throws IOException {
         Path file = write("""
                 enricher:
-                  storyWindow: PT96H
+                  eventWindow: P10D
                 alerts:
                   metricsPort: 9403
                 """);
@@ -62,16 +63,49 @@ class AlertsSettingsTest {
         assertThatThrownBy(() -> AlertsSettings.load(file))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).as("the alerts section, which leaves its window at the default").isEqualTo(3);
-                    assertThat(e.field()).isEqualTo("alerts.storyWindow");
-                    assertThat(e.getMessage()).contains("PT72H is shorter than enricher.storyWindow PT96H");
+                    assertThat(e.field()).isEqualTo("alerts.eventWindow");
+                    assertThat(e.getMessage()).contains("PT168H is shorter than enricher.eventWindow PT240H");
                 });
     }
 
     @Test
-    void aStoryWindowAtLeastTheEnrichersIsAccepted() throws IOException {
-        assertThat(AlertsSettings.load(write("enricher: {storyWindow: PT12H}\nalerts: {storyWindow: PT12H}\n"))
-                .storyWindow()).isEqualTo(Duration.ofHours(12));
-        assertThat(AlertsSettings.load(write("alerts: {storyWindow: PT96H}\n")).storyWindow())
-                .isEqualTo(Duration.ofHours(96));
+    void anEventWindowAtLeastTheEnrichersIsAccepted() throws IOException {
+        assertThat(AlertsSettings.load(write("enricher: {eventWindow: PT12H}\nalerts: {eventWindow: PT12H}\n"))
+                .eventWindow()).isEqualTo(Duration.ofHours(12));
+        assertThat(AlertsSettings.load(write("alerts: {eventWindow: P10D}\n")).eventWindow())
+                .isEqualTo(Duration.ofDays(10));
+    }
+
+    @Test
+    void theAlertsSectionGivesDefaultsAndOverrides() throws IOException {
+        Path file = write("""
+                kafka: {bootstrapServers: 127.0.0.1:9092}
+                alerts: {watchesFile: other/watches.yml, commitInterval: PT1S, updateInterval: PT30S}
+                """);
+
+        AlertsSettings settings = AlertsSettings.load(file);
+
+        assertThat(settings.watchesFile()).isEqualTo(Path.of("other", "watches.yml"));
+        assertThat(settings.commitInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.updateInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.metricsPort()).isEqualTo(AlertsSettings.DEFAULT_METRICS_PORT);
+        assertThat(settings.applicationId()).isEqualTo("newswatch-alerts");
+        assertThat(settings.stateDirectory()).isEqualTo(Path.of("data", "streams"));
+        assertThat(settings.withMetricsPort(0).metricsPort()).isZero();
+    }
+
+    @Test
+    void anInvalidSettingIsReportedOnItsOwnLine() throws IOException {
+        Path file = write("""
+                alerts:
+                  watchesFile: config/watches.yml
+                  updateInterval: PT0S
+                """);
+
+        assertThatThrownBy(() -> AlertsSettings.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.field()).isEqualTo("alerts.updateInterval");
+                });
     }
 }

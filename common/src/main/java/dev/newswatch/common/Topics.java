@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.events.Watch;
 
 /**
  * Every Kafka topic Newswatch uses, declared once: its name, and for the topics between the services also its
@@ -27,11 +28,14 @@ public final class Topics {
     public static final String INGESTER_PUBLISHED = "newswatch.ingester.published";
     /** Compacted: the ingester's crawl state per source (validators, poll interval, next poll), keyed by source id. */
     public static final String INGESTER_SOURCES = "newswatch.ingester.sources";
+    /** Compacted: the watches the alerts service matches, keyed by watch id; a tombstone removes a watch. */
+    public static final String WATCH_DEFINITIONS = "newswatch.watches";
 
     public static final Topic<String, RawArticle> RAW = Topic.json(RAW_ARTICLES, RawArticle.class);
     public static final Topic<String, EnrichedArticle> ENRICHED = Topic.json(ENRICHED_ARTICLES, EnrichedArticle.class);
     /** Also the serdes of every {@link #watchAlerts(String)} topic. */
     public static final Topic<String, Alert> ALL_ALERTS = Topic.json(ALERTS, Alert.class);
+    public static final Topic<String, Watch> WATCHES = Topic.json(WATCH_DEFINITIONS, Watch.class);
     public static final Topic<String, byte[]> RAW_DEAD_LETTERS = Topic.bytes(RAW_ARTICLES_DEAD_LETTERS);
     public static final Topic<String, byte[]> ENRICHED_DEAD_LETTERS = Topic.bytes(ENRICHED_ARTICLES_DEAD_LETTERS);
 

@@ -56,7 +56,7 @@ public record EnricherSettings(
         commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
         storyWindow = storyWindow == null ? ConfigValues.DEFAULT_STORY_WINDOW : storyWindow;
         storySimilarity = storySimilarity == null ? 0.3 : storySimilarity;
-        eventWindow = eventWindow == null ? Duration.ofDays(7) : eventWindow;
+        eventWindow = eventWindow == null ? ConfigValues.DEFAULT_EVENT_WINDOW : eventWindow;
         eventSimilarity = eventSimilarity == null ? 0.17 : eventSimilarity;
         maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
         ConfigValues.port("metricsPort", metricsPort);

@@ -184,7 +184,7 @@ public final class TagCommand implements Callable<Integer> {
                 confidence, evidence);
     }
 
-    private static String text(JsonNode article, String field) {
+    static String text(JsonNode article, String field) {
         JsonNode value = article.get(field);
         if (value != null && !value.isNull() && !value.isTextual()) {
             throw new IllegalArgumentException("'" + field + "' is not a string");

@@ -14,6 +14,11 @@ public final class ConfigValues {
      * copy's story id. The alerts service checks its own window against it.
      */
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofHours(72);
+    /**
+     * The enricher's {@code eventWindow} when its section leaves it out: how long reports of one development get
+     * the first report's event id. The alerts service checks its own window against it.
+     */
+    public static final Duration DEFAULT_EVENT_WINDOW = Duration.ofDays(7);
     /** The entity dictionary the enricher tags with and the alerts service checks watches against. */
     public static final Path DEFAULT_ENTITIES_FILE = Path.of("config", "entities.yml");
     /** The topic rules the enricher tags with and the alerts service checks watches against. */

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 
 import dev.newswatch.common.Topic;
 
@@ -33,9 +34,20 @@ public final class DeadLetterRouting {
      */
     public static <I, O> KStream<String, O> guard(KStream<String, byte[]> records, Topic<String, I> from, String stage,
             Function<I, O> step, Consumer<FailureKind> onFailure, Topic<String, byte[]> deadLetters) {
+        return guardWithContext(records, from, stage, context -> step, onFailure, deadLetters);
+    }
+
+    /**
+     * Like {@link #guard}, for a step that needs its task's context, e.g. to read a state store.
+     *
+     * @param stepOfTask makes the step of one task from that task's context
+     */
+    public static <I, O> KStream<String, O> guardWithContext(KStream<String, byte[]> records, Topic<String, I> from,
+            String stage, Function<ProcessingContext, Function<I, O>> stepOfTask, Consumer<FailureKind> onFailure,
+            Topic<String, byte[]> deadLetters) {
         String outcome = stage + "-outcome-";
         var outcomes = records
-                .processValues(GuardedStage.of(stage, from.valueSerde().deserializer(), step, onFailure),
+                .processValues(GuardedStage.withContext(stage, from.valueSerde().deserializer(), stepOfTask, onFailure),
                         Named.as(stage))
                 .split(Named.as(outcome))
                 .branch((key, result) -> result.failed(), Branched.as(FAILED))

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +34,16 @@ public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[
 
     private final String stage;
     private final Deserializer<I> decoder;
-    private final Function<I, O> step;
+    private final Function<ProcessingContext, Function<I, O>> stepOfTask;
     private final Consumer<FailureKind> onFailure;
+    private Function<I, O> step;
     private FixedKeyProcessorContext<String, StageOutcome<O>> context;
 
-    private GuardedStage(String stage, Deserializer<I> decoder, Function<I, O> step, Consumer<FailureKind> onFailure) {
+    private GuardedStage(String stage, Deserializer<I> decoder, Function<ProcessingContext, Function<I, O>> stepOfTask,
+            Consumer<FailureKind> onFailure) {
         this.stage = stage;
         this.decoder = decoder;
-        this.step = step;
+        this.stepOfTask = stepOfTask;
         this.onFailure = onFailure;
     }
 
@@ -50,12 +53,24 @@ public final class GuardedStage<I, O> implements FixedKeyProcessor<String, byte[
      */
     public static <I, O> FixedKeyProcessorSupplier<String, byte[], StageOutcome<O>> of(String stage,
             Deserializer<I> decoder, Function<I, O> step, Consumer<FailureKind> onFailure) {
-        return () -> new GuardedStage<>(stage, decoder, step, onFailure);
+        return withContext(stage, decoder, context -> step, onFailure);
+    }
+
+    /**
+     * Like {@link #of}, for a step that needs its task's context, e.g. to read a state store.
+     *
+     * @param stepOfTask makes the step of one task from that task's context
+     */
+    public static <I, O> FixedKeyProcessorSupplier<String, byte[], StageOutcome<O>> withContext(String stage,
+            Deserializer<I> decoder, Function<ProcessingContext, Function<I, O>> stepOfTask,
+            Consumer<FailureKind> onFailure) {
+        return () -> new GuardedStage<>(stage, decoder, stepOfTask, onFailure);
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, StageOutcome<O>> context) {
         this.context = context;
+        this.step = stepOfTask.apply(context);
     }
 
     /**

@@ -52,6 +52,13 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
 
     protected abstract Topology topology();
 
+    /**
+     * Prepares what the topology needs before it runs, once its topics exist, such as records it must find on
+     * them; does nothing unless a subclass needs it.
+     */
+    protected void beforeTopology(KafkaSettings kafka) {
+    }
+
     /** Starts what runs beside the topology, now running with its endpoint on {@code metricsPort}. */
     protected abstract void started(int metricsPort);
 
@@ -61,6 +68,7 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
     @Override
     public final synchronized void start() {
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
+        beforeTopology(kafka);
         application = StreamsApplication.start(name, topology(),
                 kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
                 serviceMetrics, settings.metricsPort());

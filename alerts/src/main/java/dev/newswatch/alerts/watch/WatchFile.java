@@ -1,40 +1,45 @@
-package dev.newswatch.alerts;
+package dev.newswatch.alerts.watch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.newswatch.common.config.ConfigLoader;
 import dev.newswatch.common.config.ConfigProblem;
+import dev.newswatch.common.events.Watch;
 
-/** The watch definitions file, {@code config/watches.yml}; {@link #load} is the only way in that checks them. */
-public record Watches(List<Watch> watches) {
+/**
+ * A file of watches, such as {@code config/watches.yml} or one given to {@code newswatch watches add};
+ * {@link #load} is the only way in that checks them.
+ */
+public record WatchFile(List<Watch> watches) {
 
-    public Watches {
+    public WatchFile {
         // Null-tolerant so that the check can name an empty entry ("- ") by its line.
         watches = watches == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(watches));
     }
 
     /**
-     * Reads and checks the file, including that every listed entity and topic is in {@code vocabulary}; any
+     * Reads and checks the file, including that every entity and topic it names is in {@code vocabulary}; any
      * problem is a ConfigException naming file, line and field.
      */
-    public static Watches load(Path file, Vocabulary vocabulary) {
-        return ConfigLoader.load(file, Watches.class, loaded -> problems(loaded, vocabulary));
+    public static WatchFile load(Path file, Vocabulary vocabulary) {
+        return ConfigLoader.load(file, WatchFile.class, loaded -> problems(loaded, vocabulary));
     }
 
-    public List<String> ids() {
-        return watches.stream().map(Watch::id).toList();
+    /** The watches by id, in the file's order. */
+    public Map<String, Watch> byId() {
+        Map<String, Watch> byId = new LinkedHashMap<>();
+        watches.forEach(watch -> byId.put(watch.id(), watch));
+        return byId;
     }
 
-    private static List<ConfigProblem> problems(Watches loaded, Vocabulary vocabulary) {
+    private static List<ConfigProblem> problems(WatchFile loaded, Vocabulary vocabulary) {
         List<ConfigProblem> problems = new ArrayList<>();
-        if (loaded.watches().isEmpty()) {
-            problems.add(ConfigProblem.at("/watches", "no watches defined: the service would never alert"));
-        }
         Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < loaded.watches().size(); i++) {
             Watch watch = loaded.watches().get(i);
@@ -43,7 +48,7 @@ public record Watches(List<Watch> watches) {
                 problems.add(ConfigProblem.at(at, "empty watch"));
                 continue;
             }
-            problems.addAll(watch.problems(at, vocabulary));
+            WatchCheck.problems(watch, vocabulary).forEach(problem -> problems.add(problem.under(at)));
             Integer earlier = firstIndex.putIfAbsent(watch.id(), i);
             if (earlier != null) {
                 problems.add(ConfigProblem.at(at + "/id", "watch id '" + watch.id()
