@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -14,10 +15,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import dev.newswatch.alerts.alerting.AlertPerEvent;
@@ -26,7 +27,6 @@ import dev.newswatch.alerts.watch.WatchCatalog;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.events.EnrichedArticle;
-import dev.newswatch.common.events.Watch;
 import dev.newswatch.common.streams.DeadLetterRouting;
 import dev.newswatch.common.streams.TopicStreams;
 
@@ -39,6 +39,7 @@ public final class AlertsTopology {
 
     /** The watches table: each watch's record as written, for the {@link WatchCatalog} to read and check. */
     static final String WATCHES_STORE = "watches";
+    private static final Duration WATCH_REFRESH = Duration.ofSeconds(1);
 
     /**
      * @param window         how long after an event's first report a later one updates its alert
@@ -55,7 +56,7 @@ public final class AlertsTopology {
         // Values stay bytes: a record that is no watch is the catalog's to report, and must not stop the service.
         builder.globalTable(Topics.WATCH_DEFINITIONS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-watches"),
-                Materialized.<String, byte[]>as(Stores.inMemoryKeyValueStore(WATCHES_STORE))
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(WATCHES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         AlertPerEvent.stores().forEach(builder::addStateStore);
 
@@ -80,17 +81,23 @@ public final class AlertsTopology {
         return builder.build();
     }
 
-    /** The matching step of one task: every article against the watches the table holds as it arrives. */
-    private static Function<EnrichedArticle, List<Alert>> matchAgainstTable(
-            ProcessingContext context, WatchCatalog catalog, WatchMatcher matcher) {
+    /**
+     * The matching step of one task: every article against the watches the table holds as it arrives. The table is
+     * also read every {@link #WATCH_REFRESH} without articles, so that a watch added, paused or removed takes effect
+     * (its topic created, its state counted) while no article arrives.
+     */
+    private static Function<EnrichedArticle, List<Alert>> matchAgainstTable(ProcessingContext context,
+            WatchCatalog catalog, WatchMatcher matcher) {
         KeyValueStore<String, ValueAndTimestamp<byte[]>> table = context.getStateStore(WATCHES_STORE);
-        return article -> {
-            Map<String, byte[]> rows = new HashMap<>();
-            try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = table.all()) {
-                all.forEachRemaining(row -> rows.put(row.key, row.value.value()));
-            }
-            List<Watch> watches = catalog.matched(rows);
-            return matcher.match(watches, article);
-        };
+        context.schedule(WATCH_REFRESH, PunctuationType.WALL_CLOCK_TIME, now -> catalog.matched(rows(table)));
+        return article -> matcher.match(catalog.matched(rows(table)), article);
+    }
+
+    private static Map<String, byte[]> rows(KeyValueStore<String, ValueAndTimestamp<byte[]>> table) {
+        Map<String, byte[]> rows = new HashMap<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = table.all()) {
+            all.forEachRemaining(row -> rows.put(row.key, row.value.value()));
+        }
+        return rows;
     }
 }

@@ -2,6 +2,7 @@ package dev.newswatch.alerts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,9 @@ import dev.newswatch.common.events.WatchCondition;
 /** Watches written as conditions in the YAML of config/watches.yml, checked against the shipped dictionary. */
 public final class TestWatches {
 
-    public static final Path SHIPPED_CONFIG = Path.of("..", "config");
+    /** The project's config/ directory: unit tests run in the module, integration tests in the project. */
+    public static final Path SHIPPED_CONFIG = Files.isDirectory(Path.of("config")) ? Path.of("config")
+            : Path.of("..", "config");
     public static final Vocabulary SHIPPED = Vocabulary.load(SHIPPED_CONFIG.resolve("entities.yml"),
             SHIPPED_CONFIG.resolve("topics.yml"));
     private static final ObjectMapper YAML = new YAMLMapper();
