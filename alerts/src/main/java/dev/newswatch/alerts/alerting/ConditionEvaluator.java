@@ -20,8 +20,8 @@ import dev.newswatch.common.events.WatchCondition;
 
 /**
  * Decides whether an enriched article meets a watch's condition and, when it does, what met it: the clauses, by
- * their place in the condition, and the tags and keywords they matched. Of {@code any}, the first branch that
- * holds is the one reported.
+ * their place in the condition, and the tags and keywords they matched. Of {@code any}, every branch that holds
+ * is reported.
  */
 final class ConditionEvaluator {
 
@@ -153,12 +153,12 @@ final class ConditionEvaluator {
         return true;
     }
 
+    /** Every branch is tried, so that the alert names all the watched tags the article carries. */
     private boolean any(List<WatchCondition> conditions, String path, EnrichedArticle article, Found found) {
+        boolean holds = conditions.isEmpty();
         for (int i = 0; i < conditions.size(); i++) {
-            if (holds(conditions.get(i), path + "[" + i + "]", article, found)) {
-                return true;
-            }
+            holds |= holds(conditions.get(i), path + "[" + i + "]", article, found);
         }
-        return conditions.isEmpty();
+        return holds;
     }
 }
