@@ -2,7 +2,7 @@ package dev.newswatch.standalone;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,13 @@ final class WatchesCommand implements Runnable {
                 description = "Settings whose kafka and alerts sections are used (default: ${DEFAULT-VALUE}).")
         Path configFile = ServiceLauncher.DEFAULT_CONFIG;
 
-        PrintStream out = System.out;
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        /** Where the command's results go: standard output unless the command line was given another. */
+        PrintWriter out() {
+            return command.commandLine().getOut();
+        }
 
         AlertsSettings alerts() {
             return AlertsSettings.load(configFile);
@@ -103,10 +109,10 @@ final class WatchesCommand implements Runnable {
         public Integer call() {
             try (WatchTopic topic = settings.topic()) {
                 Map<String, WatchTopic.Row> rows = topic.read();
-                rows.forEach((id, row) -> settings.out.println(row.watch() == null
+                rows.forEach((id, row) -> settings.out().println(row.watch() == null
                         ? id + "  UNREADABLE  " + row.unreadable()
                         : describe(row.watch())));
-                settings.out.println(rows.size() + " watches in " + Topics.WATCH_DEFINITIONS);
+                settings.out().println(rows.size() + " watches in " + Topics.WATCH_DEFINITIONS);
             }
             return 0;
         }
@@ -139,11 +145,11 @@ final class WatchesCommand implements Runnable {
             try {
                 watches = WatchFile.load(file, settings.vocabulary());
             } catch (ConfigException e) {
-                settings.out.println("INVALID " + e.getMessage());
+                settings.out().println("INVALID " + e.getMessage());
                 return 2;
             }
             if (watches.watches().isEmpty()) {
-                settings.out.println("INVALID " + file + ": lists no watches");
+                settings.out().println("INVALID " + file + ": lists no watches");
                 return 2;
             }
             try (WatchTopic topic = settings.topic()) {
@@ -151,7 +157,7 @@ final class WatchesCommand implements Runnable {
                 Map<String, Watch> held = topic.watches();
                 for (Watch watch : watches.watches()) {
                     topic.publish(watch);
-                    settings.out.println((held.containsKey(watch.id()) ? "Replaced " : "Added ") + watch.id());
+                    settings.out().println((held.containsKey(watch.id()) ? "Replaced " : "Added ") + watch.id());
                 }
             }
             return 0;
@@ -172,16 +178,16 @@ final class WatchesCommand implements Runnable {
             try (WatchTopic topic = settings.topic()) {
                 WatchTopic.Row row = topic.read().get(id);
                 if (row == null) {
-                    settings.out.println("No watch '" + id + "'");
+                    settings.out().println("No watch '" + id + "'");
                     return 1;
                 }
                 String done = change(topic, row.watch());
                 if (done == null) {
-                    settings.out.println("Watch '" + id + "' cannot be read (" + row.unreadable()
+                    settings.out().println("Watch '" + id + "' cannot be read (" + row.unreadable()
                             + "): add it again or remove it");
                     return 1;
                 }
-                settings.out.println(done + " " + id);
+                settings.out().println(done + " " + id);
             }
             return 0;
         }
@@ -265,18 +271,18 @@ final class WatchesCommand implements Runnable {
                 watch = WatchFile.load(file, Vocabulary.load(alerts.entitiesFile(), alerts.topicsFile())).byId()
                         .get(watchId);
                 if (watch == null) {
-                    settings.out.println("No watch '" + watchId + "' in " + file);
+                    settings.out().println("No watch '" + watchId + "' in " + file);
                     return 1;
                 }
                 enricher = ArticleEnricher.of(EntityDictionary.load(alerts.entitiesFile()),
                         TopicRules.load(alerts.topicsFile()), Clock.systemUTC());
             } catch (ConfigException e) {
-                settings.out.println("INVALID " + e.getMessage());
+                settings.out().println("INVALID " + e.getMessage());
                 return 2;
             }
             ArticleGrouper grouper = new ArticleGrouper(EnricherSettings.defaults(), new SimpleMeterRegistry());
             try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-                return replay(watch, new ArticleReader(enricher, grouper, Instant.now()), in, settings.out);
+                return replay(watch, new ArticleReader(enricher, grouper, Instant.now()), in, settings.out());
             }
         }
 
@@ -286,7 +292,7 @@ final class WatchesCommand implements Runnable {
          *
          * @return 0 when every line was read, 1 when one was not
          */
-        static int replay(Watch watch, ArticleReader reader, BufferedReader in, PrintStream out) throws IOException {
+        static int replay(Watch watch, ArticleReader reader, BufferedReader in, PrintWriter out) throws IOException {
             WatchMatcher matcher = new WatchMatcher(Clock.systemUTC());
             Map<String, Alert> raised = new LinkedHashMap<>();
             Map<String, List<AlertedArticle>> laterReports = new LinkedHashMap<>();
