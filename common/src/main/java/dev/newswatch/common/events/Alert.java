@@ -40,7 +40,7 @@ public record Alert(
         List<TopicTag> topics,
         List<Evidence> keywords,
         List<AlertedArticle> alsoReportedBy,
-        int revision,
+        Integer revision,
         Instant alertedAt,
         Instant updatedAt) {
 
@@ -54,7 +54,8 @@ public record Alert(
         topics = copyOf(topics);
         keywords = copyOf(keywords);
         alsoReportedBy = copyOf(alsoReportedBy);
-        revision = Math.max(revision, 1);
+        // Boxed so that a version 1 record, which has none, reads as raised.
+        revision = revision == null ? 1 : Math.max(revision, 1);
         updatedAt = updatedAt == null ? alertedAt : updatedAt;
     }
 

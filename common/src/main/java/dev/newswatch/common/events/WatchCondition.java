@@ -38,7 +38,8 @@ public record WatchCondition(
         List<String> outlets,
         List<String> sources,
         List<String> keywords,
-        boolean about) {
+        // Boxed so that a record leaving it out reads as false; written only when true.
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean about) {
 
     public WatchCondition {
         any = readOnly(any);
@@ -50,6 +51,7 @@ public record WatchCondition(
         outlets = readOnly(outlets);
         sources = readOnly(sources);
         keywords = readOnly(keywords);
+        about = Boolean.TRUE.equals(about);
     }
 
     private static <T> List<T> readOnly(List<T> entries) {

@@ -1,0 +1,112 @@
+package dev.newswatch.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.newswatch.alerts.watch.WatchTopic;
+import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.events.Watch;
+import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
+import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
+import picocli.CommandLine;
+
+/** {@code newswatch watches list | add | pause | resume | remove} against a real broker. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class WatchesCommandIT {
+
+    private static final Path SHIPPED = Path.of("config").toAbsolutePath();
+
+    private final KafkaSettings kafka;
+    @TempDir
+    Path directory;
+    private Path config;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    WatchesCommandIT(EmbeddedKafkaBroker broker) {
+        this.kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
+    }
+
+    @BeforeEach
+    void writeSettingsForTheBroker() throws IOException {
+        config = Files.writeString(directory.resolve("newswatch.yml"), """
+                kafka:
+                  bootstrapServers: %s
+                alerts:
+                  entitiesFile: %s
+                  topicsFile: %s
+                """.formatted(kafka.bootstrapServers(), SHIPPED.resolve("entities.yml"), SHIPPED.resolve("topics.yml")),
+                StandardCharsets.UTF_8);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        CommandLine command = NewswatchCommand.commandLine();
+        command.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        command.setErr(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        String[] withConfig = new String[args.length + 2];
+        System.arraycopy(args, 0, withConfig, 0, args.length);
+        withConfig[args.length] = "--config";
+        withConfig[args.length + 1] = config.toString();
+        return command.execute(withConfig);
+    }
+
+    private List<String> output() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void addsListsPausesResumesAndRemovesWatchesAndRefusesAnInvalidOneBeforePublishing() throws IOException {
+        Path file = Files.writeString(directory.resolve("hbm.yml"), """
+                watches:
+                  - id: sk-hynix-hbm
+                    severity: high
+                    when:
+                      companies: [sk-hynix]
+                      chips: [hbm]
+                      not: {keywords: [주가]}
+                """, StandardCharsets.UTF_8);
+        Path invalid = Files.writeString(directory.resolve("invalid.yml"), """
+                watches:
+                  - id: typo
+                    when:
+                      topics: [capexx]
+                """, StandardCharsets.UTF_8);
+
+        assertThat(run("watches", "add", invalid.toString())).isEqualTo(2);
+        assertThat(output()).singleElement().asString().startsWith("INVALID " + invalid
+                + ", line 4, field watches[0].when.topics[0]: no topic 'capexx' in ");
+        assertThat(run("watches", "add", file.toString())).isZero();
+        assertThat(output()).containsExactly("Added sk-hynix-hbm");
+        assertThat(run("watches", "pause", "sk-hynix-hbm")).as("%s", output()).isZero();
+
+        assertThat(run("watches", "list")).isZero();
+        assertThat(output()).containsExactly("sk-hynix-hbm  paused  high  sk-hynix-hbm  when "
+                + "{\"not\":{\"keywords\":[\"주가\"]},\"companies\":[\"sk-hynix\"],\"chips\":[\"hbm\"]}",
+                "1 watches in newswatch.watches");
+        try (WatchTopic topic = new WatchTopic(kafka, "watches-it")) {
+            Watch paused = topic.watches().get("sk-hynix-hbm");
+            assertThat(paused.paused()).isTrue();
+            assertThat(paused.when().chips()).containsExactly("hbm");
+            assertThat(run("watches", "resume", "sk-hynix-hbm")).isZero();
+            assertThat(topic.watches().get("sk-hynix-hbm").paused()).isFalse();
+            assertThat(run("watches", "remove", "sk-hynix-hbm")).isZero();
+            assertThat(output()).containsExactly("Removed sk-hynix-hbm");
+            assertThat(topic.watches()).isEmpty();
+        }
+        assertThat(run("watches", "pause", "sk-hynix-hbm")).isEqualTo(1);
+        assertThat(output()).containsExactly("No watch 'sk-hynix-hbm'");
+    }
+}
