@@ -2,10 +2,7 @@ package dev.newswatch.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.Watch;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
-import picocli.CommandLine;
 
 /** {@code newswatch watches list | add | pause | resume | remove} against a real broker. */
 @ExtendWith(EmbeddedKafkaExtension.class)
@@ -33,7 +29,7 @@ class WatchesCommandIT {
     @TempDir
     Path directory;
     private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private WatchesCommandLine commandLine;
 
     WatchesCommandIT(EmbeddedKafkaBroker broker) {
         this.kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
@@ -49,22 +45,15 @@ class WatchesCommandIT {
                   topicsFile: %s
                 """.formatted(kafka.bootstrapServers(), SHIPPED.resolve("entities.yml"), SHIPPED.resolve("topics.yml")),
                 StandardCharsets.UTF_8);
+        commandLine = new WatchesCommandLine(config);
     }
 
     private int run(String... args) {
-        out.reset();
-        CommandLine command = NewswatchCommand.commandLine();
-        command.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        command.setErr(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        String[] withConfig = new String[args.length + 2];
-        System.arraycopy(args, 0, withConfig, 0, args.length);
-        withConfig[args.length] = "--config";
-        withConfig[args.length + 1] = config.toString();
-        return command.execute(withConfig);
+        return commandLine.run(args);
     }
 
     private List<String> output() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return commandLine.output();
     }
 
     @Test

@@ -2,10 +2,7 @@ package dev.newswatch.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +22,6 @@ import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.events.Salience;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.json.Json;
-import picocli.CommandLine;
 
 /** {@code newswatch watches test}: what a watch would have raised on a file of articles, with no Kafka. */
 class WatchesCommandTest {
@@ -36,7 +32,7 @@ class WatchesCommandTest {
     @TempDir
     Path directory;
     private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private WatchesCommandLine commandLine;
 
     @BeforeEach
     void writeSettingsReadingTheShippedDictionary() throws IOException {
@@ -47,20 +43,15 @@ class WatchesCommandTest {
                   topicsFile: %s
                 """.formatted(SHIPPED.resolve("watches.yml"), SHIPPED.resolve("entities.yml"),
                 SHIPPED.resolve("topics.yml")), StandardCharsets.UTF_8);
+        commandLine = new WatchesCommandLine(config);
     }
 
     private int run(String... args) {
-        CommandLine command = NewswatchCommand.commandLine();
-        command.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        String[] withConfig = new String[args.length + 2];
-        System.arraycopy(args, 0, withConfig, 0, args.length);
-        withConfig[args.length] = "--config";
-        withConfig[args.length + 1] = config.toString();
-        return command.execute(withConfig);
+        return commandLine.run(args);
     }
 
     private List<String> output() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return commandLine.output();
     }
 
     @Test
