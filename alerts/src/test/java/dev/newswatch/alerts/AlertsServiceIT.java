@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ class AlertsServiceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void alertsOnTheSeededWatchesTakesAWatchAddedAndPausedWhileRunningAndDeadLettersPoison(
+    void alertsOnTheSeededWatchesTakesWatchesAddedPausedAndEditedWhileRunningAndDeadLettersPoison(
             EmbeddedKafkaBroker broker, @TempDir Path state) throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
+        Path watchesFile = Files.copy(TestWatches.SHIPPED_CONFIG.resolve("watches.yml"), state.resolve("watches.yml"));
         AlertsSettings settings = AlertsSettings.defaults()
+                .withWatchesFile(watchesFile)
                 .withStateDirectory(state)
                 .withMetricsPort(0);
 
@@ -94,7 +97,15 @@ class AlertsServiceIT {
             readUntil(kafka, 2, Topics.watchAlerts("nvidia-china-exports"));
             assertThat(readUntil(kafka, 1, Topics.watchAlerts("huawei-only"))).hasSize(1);
 
+            // An edit of the watches file is written to the topic: a watch it adds, and the removal of one it drops.
+            String shipped = Files.readString(watchesFile, StandardCharsets.UTF_8);
+            Files.writeString(watchesFile, shipped.replace("  - id: ai-infra-capex\n", "  - id: from-the-file\n"
+                    + "    when: {topics: [funding]}\n\n  - id: ai-infra-capex-renamed\n"), StandardCharsets.UTF_8);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(watches.watches()).containsKeys("from-the-file",
+                    "ai-infra-capex-renamed").doesNotContainKey("ai-infra-capex"));
+
             assertThat(metrics(service))
+                    .contains("newswatch_alerts_config_reloads_total{config=\"watches\",outcome=\"reloaded\"} 1.0")
                     .contains("newswatch_alerts_raised_total{watch=\"nvidia-china-exports\"} 2.0")
                     .contains("newswatch_alerts_raised_total{watch=\"huawei-only\"} 1.0")
                     .contains("newswatch_alerts_dead_letters_total{reason=\"invalid-record\"} 1.0")
