@@ -15,6 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +49,8 @@ import dev.newswatch.enricher.tagging.ArticleEnricher;
 import dev.newswatch.enricher.tagging.EntityDictionary;
 import dev.newswatch.enricher.tagging.TopicRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +72,7 @@ import picocli.CommandLine.Spec;
 final class WatchesCommand implements Runnable {
 
     private static final String CLIENT_ID = "newswatch-watches-cli";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -239,8 +251,9 @@ final class WatchesCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Print the alerts a watch would have raised on a file of articles, one line per alert: "
-                    + "the first matching report of each event raises it, later reports update it. Needs no Kafka.")
+            description = "Print the alerts a watch would have raised on a file of articles, or on the articles "
+                    + "news.enriched retains, one line per alert: the first matching report of each event raises it, "
+                    + "later reports update it. With --from it needs no Kafka.")
     static final class Test implements Callable<Integer> {
 
         @Mixin
@@ -254,11 +267,43 @@ final class WatchesCommand implements Runnable {
                         + "watchesFile).")
         Path watchesFile;
 
-        @Option(names = "--from", required = true, paramLabel = "FILE.jsonl",
-                description = "Articles, one JSON object a line: enriched articles as on news.enriched, or raw ones "
-                        + "({\"id\", \"title\", \"text\"}, optionally \"publishedAt\", \"outlet\", \"url\"), which are "
-                        + "tagged and grouped as `newswatch tag` does.")
-        Path input;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Articles articles;
+
+        /** Where the articles come from. */
+        static final class Articles {
+
+            @Option(names = "--from", paramLabel = "FILE.jsonl",
+                    description = "Articles, one JSON object a line: enriched articles as on news.enriched, or raw "
+                            + "ones ({\"id\", \"title\", \"text\"}, optionally \"publishedAt\", \"outlet\", \"url\"), "
+                            + "which are tagged and grouped as `newswatch tag` does.")
+            Path file;
+
+            @Option(names = "--since", paramLabel = "AGE", converter = AgeConverter.class,
+                    description = "The articles news.enriched retains from this long ago on, on the cluster of the "
+                            + "settings' kafka section: e.g. 7d, 12h, 30m.")
+            Duration age;
+        }
+
+        /** {@code 7d}, {@code 12h}, {@code 30m}, or an ISO-8601 duration. */
+        static final class AgeConverter implements CommandLine.ITypeConverter<Duration> {
+
+            private static final Pattern SHORT = Pattern.compile("(\\d+)([dhm])");
+
+            @Override
+            public Duration convert(String value) {
+                Matcher shortForm = SHORT.matcher(value);
+                if (!shortForm.matches()) {
+                    return Duration.parse(value);
+                }
+                long amount = Long.parseLong(shortForm.group(1));
+                return switch (shortForm.group(2)) {
+                    case "d" -> Duration.ofDays(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            }
+        }
 
         @Override
         public Integer call() throws IOException {
@@ -281,25 +326,49 @@ final class WatchesCommand implements Runnable {
                 return 2;
             }
             ArticleGrouper grouper = new ArticleGrouper(EnricherSettings.defaults(), new SimpleMeterRegistry());
-            try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-                return replay(watch, new ArticleReader(enricher, grouper, Instant.now()), in, settings.out());
+            ArticleReader reader = new ArticleReader(enricher, grouper, Instant.now());
+            if (articles.age != null) {
+                return replay(watch, reader, retainedSince(Instant.now().minus(articles.age)), settings.out());
+            }
+            try (BufferedReader in = Files.newBufferedReader(articles.file, StandardCharsets.UTF_8)) {
+                return replay(watch, reader, in.lines().toList(), settings.out());
             }
         }
 
+        /** The values news.enriched holds from {@code since} on, oldest first, as the alerts service would read them. */
+        private List<String> retainedSince(Instant since) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            try (var consumer = new KafkaConsumer<String, byte[]>(
+                    ServiceLauncher.kafkaSettings(settings.configFile).consumer(CLIENT_ID, null))) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED_ARTICLES, READ_TIMEOUT).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                consumer.assign(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+                consumer.offsetsForTimes(partitions.stream().collect(Collectors.toMap(partition -> partition,
+                        partition -> since.toEpochMilli())), READ_TIMEOUT).forEach((partition, found) ->
+                        consumer.seek(partition, found == null ? end.get(partition) : found.offset()));
+                while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                }
+            }
+            return records.stream().sorted(Comparator.comparingLong(ConsumerRecord::timestamp))
+                    .map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
+        }
+
         /**
-         * Matches every article of {@code in} against the watch and prints, per event, the alert it raised and, when
+         * Matches every article of {@code lines} against the watch and prints, per event, the alert it raised and, when
          * later reports followed, the update listing them.
          *
          * @return 0 when every line was read, 1 when one was not
          */
-        static int replay(Watch watch, ArticleReader reader, BufferedReader in, PrintWriter out) throws IOException {
+        static int replay(Watch watch, ArticleReader reader, List<String> lines, PrintWriter out) {
             WatchMatcher matcher = new WatchMatcher(Clock.systemUTC());
             Map<String, Alert> raised = new LinkedHashMap<>();
             Map<String, List<AlertedArticle>> laterReports = new LinkedHashMap<>();
             int articles = 0;
             int unreadable = 0;
             int number = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (String line : lines) {
                 number++;
                 if (line.isBlank()) {
                     continue;

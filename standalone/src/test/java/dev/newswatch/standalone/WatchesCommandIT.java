@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.newswatch.alerts.watch.WatchTopic;
+import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.Watch;
+import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
 
@@ -97,5 +101,26 @@ class WatchesCommandIT {
         }
         assertThat(run("watches", "pause", "sk-hynix-hbm")).isEqualTo(1);
         assertThat(output()).containsExactly("No watch 'sk-hynix-hbm'");
+    }
+
+    @Test
+    void testsAWatchOnTheArticlesNewsEnrichedRetains() throws Exception {
+        new TopicCreator(kafka, "watches-it-admin").ensure(List.of(Topics.ENRICHED_ARTICLES));
+        try (var producer = new KafkaProducer<String, byte[]>(kafka.producer("watches-it"))) {
+            for (String line : List.of(WatchesCommandTest.enriched("first", "h20-event", "칩인사이트"),
+                    WatchesCommandTest.enriched("second", "h20-event", "테크브리프"))) {
+                producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, "key",
+                        line.getBytes(StandardCharsets.UTF_8))).get();
+            }
+        }
+
+        assertThat(run("watches", "test", "nvidia-china-exports", "--watches", SHIPPED.resolve("watches.yml").toString(),
+                "--since", "7d")).as("%s", output()).isZero();
+
+        assertThat(output()).filteredOn(line -> line.startsWith("ALERT ")).singleElement().asString()
+                .contains("[nvidia-china-exports] 엔비디아 H20 수출 통제 — 칩인사이트");
+        assertThat(output()).filteredOn(line -> line.startsWith("UPDATE ")).singleElement().asString()
+                .contains("also reported by 테크브리프");
+        assertThat(output()).last().isEqualTo("2 articles read, 1 alerts raised, 1 updated with later reports");
     }
 }

@@ -109,7 +109,7 @@ class WatchesCommandTest {
                 + "watches[0].when.companies[0]: no entity 'huawai' in ");
     }
 
-    private static String enriched(String id, String eventId, String outlet) throws IOException {
+    static String enriched(String id, String eventId, String outlet) throws IOException {
         Evidence chip = new Evidence(ArticleField.TEXT, "엔비디아 H20", 6, 14, SENTENCE);
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, "test", outlet,
                 "https://news.example.kr/" + id, "엔비디아 H20 수출 통제", Instant.parse("2026-11-20T01:00:00Z"), null,
