@@ -62,11 +62,6 @@ public final class WatchSeeder implements AutoCloseable {
         reloader.start(interval);
     }
 
-    /** @return whether the file changed and its edit was written */
-    public boolean check() {
-        return reloader.check();
-    }
-
     private void writeEdit() {
         Map<String, Watch> edited = WatchFile.load(file, vocabulary.get()).byId();
         for (Watch watch : edited.values()) {
