@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.newswatch.ingester.BodyDecoder;
-import dev.newswatch.ingester.FeedPoller;
-import dev.newswatch.ingester.FetchedBody;
-import dev.newswatch.ingester.IngestException;
-import dev.newswatch.ingester.SitemapPoller;
+import dev.newswatch.ingester.discovery.FeedDiscovery;
+import dev.newswatch.ingester.discovery.SitemapDiscovery;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.BodyDecoder;
+import dev.newswatch.ingester.fetch.FetchedBody;
 
 /**
  * Time to read one feed or sitemap body as the ingester does (decoding, DOCTYPE and entity clean-up, ROME or
@@ -58,8 +58,8 @@ public class FeedParsingBenchmark {
             "sitemap-50000-urls"})
     public String document;
 
-    private final FeedPoller feeds = new FeedPoller(null, new BodyDecoder());
-    private final SitemapPoller sitemaps = new SitemapPoller(null);
+    private final FeedDiscovery feeds = new FeedDiscovery(null, new BodyDecoder());
+    private final SitemapDiscovery sitemaps = new SitemapDiscovery(null);
     private byte[] body;
 
     @Setup

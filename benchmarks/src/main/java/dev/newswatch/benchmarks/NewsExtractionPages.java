@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-import dev.newswatch.ingester.ArticleExtractor;
-import dev.newswatch.ingester.BodyDecoder;
-import dev.newswatch.ingester.IngestException;
+import dev.newswatch.ingester.extract.ArticleExtractor;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.BodyDecoder;
 import net.dankito.readability4j.Readability4J;
 
 /**

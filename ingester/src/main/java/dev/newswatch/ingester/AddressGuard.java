@@ -11,26 +11,26 @@ import java.util.Optional;
  * link-local, multicast or unspecified address is refused, so a feed cannot point the ingester at the machine
  * it runs on, the cloud metadata service or the office network.
  */
-final class AddressGuard {
+public final class AddressGuard {
 
     /** Looks a host name up, as the DNS does. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
     private final Resolver resolver;
 
-    AddressGuard() {
+    public AddressGuard() {
         this(InetAddress::getAllByName);
     }
 
-    AddressGuard(Resolver resolver) {
+    public AddressGuard(Resolver resolver) {
         this.resolver = resolver;
     }
 
     /** Why {@code url} may not be fetched, or empty when it may. */
-    Optional<String> refusal(URI url) throws UnknownHostException {
+    public Optional<String> refusal(URI url) throws UnknownHostException {
         String host = url.getHost();
         if (host == null) {
             return Optional.of(url + " names no host");

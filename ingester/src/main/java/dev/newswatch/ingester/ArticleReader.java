@@ -2,11 +2,23 @@ package dev.newswatch.ingester;
 
 import java.net.URI;
 
+import dev.newswatch.ingester.discovery.DiscoveredLink;
+import dev.newswatch.ingester.extract.ArticleExtractor;
+import dev.newswatch.ingester.extract.ExtractedArticle;
+import dev.newswatch.ingester.failure.ErrorKind;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.BodyDecoder;
+import dev.newswatch.ingester.fetch.FetchRequest;
+import dev.newswatch.ingester.fetch.FetchedBody;
+import dev.newswatch.ingester.fetch.PageFetcher;
+import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.source.Source;
+
 /**
  * Reads one discovered article: fetches its page (or loads it from the archive), decodes it, and extracts it
  * with the source's own selectors where it has them.
  */
-public final class ArticleReader {
+final class ArticleReader {
 
     private final PageFetcher fetcher;
     private final BodyDecoder decoder;

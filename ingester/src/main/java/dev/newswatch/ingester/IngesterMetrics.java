@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.metrics.MetricTags;
+import dev.newswatch.ingester.failure.ErrorKind;
+import dev.newswatch.ingester.source.Source;
+import dev.newswatch.ingester.state.GiveUpReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -31,10 +34,10 @@ public final class IngesterMetrics {
     static final String ARTICLES_PENDING = "newswatch.ingester.articles.pending";
     static final String ARTICLES_GIVEN_UP = "newswatch.ingester.articles.given.up";
     static final String SOURCE_POLLS = "newswatch.ingester.source.polls";
-    static final String ERRORS = "newswatch.ingester.errors";
+    public static final String ERRORS = "newswatch.ingester.errors";
     static final String LAST_SUCCESSFUL_POLL = "newswatch.ingester.source.last.successful.poll";
     static final String POLL_INTERVAL = "newswatch.ingester.source.poll.interval";
-    static final String RELOADS = "newswatch.ingester.sources.reloads";
+    public static final String RELOADS = "newswatch.ingester.sources.reloads";
     private static final Set<String> PER_SOURCE = Set.of(ARTICLES_DISCOVERED, ARTICLES_FETCHED, ARTICLES_PUBLISHED,
             ARTICLES_UPDATED, ARTICLES_UNCHANGED, ARTICLES_SKIPPED, ARTICLES_PENDING, ARTICLES_GIVEN_UP, SOURCE_POLLS,
             ERRORS, LAST_SUCCESSFUL_POLL, POLL_INTERVAL);
@@ -69,18 +72,6 @@ public final class IngesterMetrics {
         OUT_OF_SCOPE,
         /** Given up after too many failed reads, and still listed. */
         GIVEN_UP;
-
-        String tag() {
-            return MetricTags.of(this);
-        }
-    }
-
-    /** Why a pending article was given up. */
-    public enum GiveUpReason {
-        /** Its page failed to be read {@link PendingLinks#MAX_ATTEMPTS} times. */
-        ATTEMPTS,
-        /** It was first listed more than {@link PendingLinks#MAX_AGE} ago. */
-        AGE;
 
         String tag() {
             return MetricTags.of(this);
@@ -223,7 +214,7 @@ public final class IngesterMetrics {
     private Counter givenUp(String sourceId, GiveUpReason reason) {
         return Counter.builder(ARTICLES_GIVEN_UP)
                 .description("Listed articles never published: given up after too many failed reads or too long")
-                .tag("source", sourceId).tag("reason", reason.tag()).register(registry);
+                .tag("source", sourceId).tag("reason", MetricTags.of(reason)).register(registry);
     }
 
     private Counter polls(String sourceId, PollOutcome outcome) {

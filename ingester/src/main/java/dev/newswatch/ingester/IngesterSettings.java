@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.newswatch.common.config.ConfigValues;
 import dev.newswatch.common.config.InvalidConfigValue;
+import dev.newswatch.ingester.fetch.FetchSettings;
 
 /**
  * The {@code ingester} section of {@code config/newswatch.yml}.
@@ -46,6 +47,11 @@ public record IngesterSettings(
         if (maxBodyBytes < 1) {
             throw new InvalidConfigValue("maxBodyBytes", "must be positive, not " + maxBodyBytes);
         }
+    }
+
+    /** The part of these settings the fetcher reads. */
+    public FetchSettings fetch() {
+        return new FetchSettings(userAgent, hostDelay, fetchTimeout, maxBodyBytes);
     }
 
     public static IngesterSettings defaults() {

@@ -4,6 +4,20 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import dev.newswatch.ingester.discovery.DiscoveredLink;
+import dev.newswatch.ingester.discovery.Discovery;
+import dev.newswatch.ingester.discovery.LinkDiscoveries;
+import dev.newswatch.ingester.discovery.LinkDiscovery;
+import dev.newswatch.ingester.extract.ArticleExtractor;
+import dev.newswatch.ingester.extract.CanonicalUrls;
+import dev.newswatch.ingester.extract.ExtractedArticle;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.BodyDecoder;
+import dev.newswatch.ingester.fetch.PageFetcher;
+import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.source.Source;
+import dev.newswatch.ingester.source.SourceKind;
+
 /**
  * Tries one source once, without Kafka and without remembering anything: what it lists, and what the extractor
  * makes of its first article. For {@code newswatch sources check}, so an outlet can be added with confidence.
@@ -13,13 +27,13 @@ public final class SourceCheck {
     /** How many listed links a report shows. */
     static final int SHOWN_LINKS = 5;
 
-    private final Map<SourceKind, LinkDiscovery> discoveries;
+    private final LinkDiscovery discovery;
     private final ArticleReader reader;
 
     public SourceCheck(IngesterSettings settings) {
-        PageFetcher fetcher = new PageFetcher(settings);
+        PageFetcher fetcher = new PageFetcher(settings.fetch());
         BodyDecoder decoder = new BodyDecoder();
-        this.discoveries = LinkDiscovery.forEveryKind(fetcher, decoder, settings.maxBodyBytes());
+        this.discovery = new LinkDiscoveries(fetcher, decoder, settings.maxBodyBytes());
         this.reader = new ArticleReader(fetcher, decoder, new ArticleExtractor());
     }
 
@@ -44,7 +58,7 @@ public final class SourceCheck {
     public Report check(Source source) throws InterruptedException {
         Discovery discovery;
         try {
-            discovery = discoveries.get(source.kind()).discover(source, Validators.NONE);
+            discovery = this.discovery.discover(source, Validators.NONE);
         } catch (IngestException e) {
             return new Report(source, 0, 0, List.of(), null, null, "[" + e.kind().tag() + "] " + e.getMessage());
         }

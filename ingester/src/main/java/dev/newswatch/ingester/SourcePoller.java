@@ -13,10 +13,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.events.RawArticle;
-import dev.newswatch.ingester.IngesterMetrics.GiveUpReason;
 import dev.newswatch.ingester.IngesterMetrics.PollOutcome;
 import dev.newswatch.ingester.IngesterMetrics.SkipReason;
-import dev.newswatch.ingester.Publisher.Publication;
+import dev.newswatch.ingester.discovery.DiscoveredLink;
+import dev.newswatch.ingester.discovery.Discovery;
+import dev.newswatch.ingester.discovery.LinkDiscovery;
+import dev.newswatch.ingester.extract.CanonicalUrls;
+import dev.newswatch.ingester.extract.ExtractedArticle;
+import dev.newswatch.ingester.failure.ErrorKind;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.publish.Publisher;
+import dev.newswatch.ingester.publish.Publisher.Publication;
+import dev.newswatch.ingester.source.PollIntervals;
+import dev.newswatch.ingester.source.Source;
+import dev.newswatch.ingester.source.SourceKind;
+import dev.newswatch.ingester.state.GiveUpReason;
+import dev.newswatch.ingester.state.PendingLink;
+import dev.newswatch.ingester.state.PendingLinks;
+import dev.newswatch.ingester.state.PublishedArticles;
+import dev.newswatch.ingester.state.RevisitPolicy;
+import dev.newswatch.ingester.state.SourceState;
+import dev.newswatch.ingester.state.SourceStates;
 
 /**
  * One poll of one source: list its article links (conditionally, with the validators of the last poll), and
@@ -27,7 +45,7 @@ import dev.newswatch.ingester.Publisher.Publication;
  * failures or too long is it given up, counted and logged as such. Every failure becomes one log line and one
  * counted error; nothing escapes.
  */
-public final class SourcePoller {
+final class SourcePoller {
 
     private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
     /** Some sources list hundreds of items at once (Digital Times: 427); these many are read, the rest wait. */
@@ -35,7 +53,7 @@ public final class SourcePoller {
     /** Published articles read again per poll, at most; the others wait for the next poll. */
     static final int MAX_REVISITS_PER_POLL = 10;
 
-    private final Map<SourceKind, LinkDiscovery> discoveries;
+    private final LinkDiscovery discovery;
     private final ArticleReader reader;
     private final PublishedArticles published;
     private final SourceStates states;
@@ -45,9 +63,9 @@ public final class SourcePoller {
     /** Links revisited and found unchanged, with when: they are not fetched again until the source re-dates them. */
     private final Map<String, Instant> lastRevisit = new ConcurrentHashMap<>();
 
-    public SourcePoller(Map<SourceKind, LinkDiscovery> discoveries, ArticleReader reader, PublishedArticles published,
+    public SourcePoller(LinkDiscovery discovery, ArticleReader reader, PublishedArticles published,
             SourceStates states, Publisher publisher, IngesterMetrics metrics, Clock clock) {
-        this.discoveries = Map.copyOf(discoveries);
+        this.discovery = discovery;
         this.reader = reader;
         this.published = published;
         this.states = states;
@@ -143,7 +161,7 @@ public final class SourcePoller {
         Result failed = new Result(false, validators, 0, List.of(), 0);
         Discovery discovery;
         try {
-            discovery = discoveries.get(source.kind()).discover(source, validators);
+            discovery = this.discovery.discover(source, validators);
         } catch (IngestException e) {
             sourceFailed(source, e.kind(), e.getMessage());
             return failed;

@@ -30,21 +30,21 @@ import com.sun.net.httpserver.HttpServer;
  * received and when. Like a real server it answers a conditional GET with 304 when a page's ETag or
  * Last-Modified header matches.
  */
-final class FixtureSite implements AutoCloseable {
+public final class FixtureSite implements AutoCloseable {
 
     /**
      * One request as the server saw it: path with query, System.nanoTime() on arrival, and the request's headers
      * (first values, names in lower case).
      */
-    record Hit(String pathAndQuery, long receivedNanos, String userAgent, Map<String, String> headers) {
+    public record Hit(String pathAndQuery, long receivedNanos, String userAgent, Map<String, String> headers) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** One scripted answer for {@link #serveInTurn}. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
     }
 
     /** @param silent whether the stall comes before the headers (a server that never answers) or after the first byte */
@@ -69,12 +69,12 @@ final class FixtureSite implements AutoCloseable {
         server.start();
     }
 
-    static FixtureSite start() {
+    public static FixtureSite start() {
         return startOn("127.0.0.1");
     }
 
     /** A site on another loopback address, such as 127.0.0.2: to the crawler, another host. */
-    static FixtureSite startOn(String loopbackAddress) {
+    public static FixtureSite startOn(String loopbackAddress) {
         try {
             return new FixtureSite(loopbackAddress);
         } catch (IOException e) {
@@ -82,21 +82,21 @@ final class FixtureSite implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://" + address + ":" + server.getAddress().getPort();
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create(base() + pathAndQuery);
     }
 
-    FixtureSite serve(String pathAndQuery, int status, Map<String, String> headers, byte[] body) {
+    public FixtureSite serve(String pathAndQuery, int status, Map<String, String> headers, byte[] body) {
         pages.put(pathAndQuery, new Page(status, headers, body, Duration.ZERO, false));
         return this;
     }
 
     /** Answers {@code pathAndQuery} with each reply in turn, then with the last one for good. */
-    FixtureSite serveInTurn(String pathAndQuery, Reply... replies) {
+    public FixtureSite serveInTurn(String pathAndQuery, Reply... replies) {
         Queue<Page> script = new ConcurrentLinkedQueue<>();
         for (Reply reply : replies) {
             script.add(new Page(reply.status(), reply.headers(), reply.body().getBytes(StandardCharsets.UTF_8),
@@ -123,33 +123,33 @@ final class FixtureSite implements AutoCloseable {
     }
 
     /** Sends nothing at all, not even headers, for {@code silence} (or until close); then a page. */
-    FixtureSite serveAfterSilence(String pathAndQuery, Duration silence) {
+    public FixtureSite serveAfterSilence(String pathAndQuery, Duration silence) {
         pages.put(pathAndQuery, new Page(200, Map.of("Content-Type", "text/html; charset=utf-8"),
                 "<p>늦은 기사</p>".getBytes(StandardCharsets.UTF_8), silence, true));
         return this;
     }
 
     /** Sends the headers and the first bytes at once, then holds the rest back for {@code stall} (or until close). */
-    FixtureSite serveSlowly(String pathAndQuery, Duration stall) {
+    public FixtureSite serveSlowly(String pathAndQuery, Duration stall) {
         pages.put(pathAndQuery, new Page(200, Map.of("Content-Type", "text/html; charset=utf-8"),
                 "<p>느린 기사</p>".getBytes(StandardCharsets.UTF_8), stall, false));
         return this;
     }
 
-    FixtureSite serve(String pathAndQuery, String contentType, byte[] body) {
+    public FixtureSite serve(String pathAndQuery, String contentType, byte[] body) {
         return serve(pathAndQuery, 200, Map.of("Content-Type", contentType), body);
     }
 
-    FixtureSite serveText(String pathAndQuery, String contentType, String text) {
+    public FixtureSite serveText(String pathAndQuery, String contentType, String text) {
         return serve(pathAndQuery, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Serves a UTF-8 fixture from src/test/resources/fixtures with {base} replaced by this site's address. */
-    FixtureSite serveFixture(String pathAndQuery, String contentType, String fixture) {
+    public FixtureSite serveFixture(String pathAndQuery, String contentType, String fixture) {
         return serveText(pathAndQuery, contentType, fixture(fixture).replace("{base}", base()));
     }
 
-    static String fixture(String name) {
+    public static String fixture(String name) {
         try (InputStream in = FixtureSite.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -160,11 +160,11 @@ final class FixtureSite implements AutoCloseable {
         }
     }
 
-    List<Hit> hits() {
+    public List<Hit> hits() {
         return List.copyOf(hits);
     }
 
-    List<Hit> hitsStartingWith(String prefix) {
+    public List<Hit> hitsStartingWith(String prefix) {
         return hits.stream().filter(hit -> hit.pathAndQuery().startsWith(prefix)).toList();
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.newswatch.ingester.extract.CanonicalUrls;
+
 /**
  * A news site on 127.0.0.1 whose RSS feed ({@code /rss.xml}) lists {@code items} articles, {@code /news/1} to
  * {@code /news/N}, newest first. Every article page is generated: a distinct headline and three paragraphs in

@@ -8,7 +8,7 @@ import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
  * An embedded broker in the test JVM that can be stopped and started again at the same address with the same
  * data, as an outage looks to its clients. Its ports are picked free once, at the first start.
  */
-final class RestartableBroker implements AutoCloseable {
+public final class RestartableBroker implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int brokerPort = FreePorts.any();
@@ -19,25 +19,25 @@ final class RestartableBroker implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    static RestartableBroker start(Path dataDirectory) {
+    public static RestartableBroker start(Path dataDirectory) {
         RestartableBroker broker = new RestartableBroker(dataDirectory);
         broker.startAgain();
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }
 
     /** Shuts the broker down; its clients see it gone until {@link #startAgain}. */
-    void stop() {
+    public void stop() {
         if (running != null) {
             running.close();
             running = null;
         }
     }
 
-    void startAgain() {
+    public void startAgain() {
         if (running == null) {
             running = EmbeddedKafkaBroker.startPersistent(dataDirectory, brokerPort, controllerPort);
         }

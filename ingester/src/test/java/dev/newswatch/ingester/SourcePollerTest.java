@@ -19,12 +19,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.ingester.discovery.ArchiveDiscoveryTest;
+import dev.newswatch.ingester.discovery.LinkDiscoveries;
+import dev.newswatch.ingester.discovery.ListingPageDiscoveryTest;
+import dev.newswatch.ingester.extract.ArticleExtractor;
+import dev.newswatch.ingester.extract.ExtractionRules;
+import dev.newswatch.ingester.failure.ErrorKind;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.BodyDecoder;
+import dev.newswatch.ingester.fetch.PageFetcher;
+import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.publish.Publisher;
+import dev.newswatch.ingester.source.Source;
+import dev.newswatch.ingester.source.SourceKind;
+import dev.newswatch.ingester.state.PendingLink;
+import dev.newswatch.ingester.state.PendingLinks;
+import dev.newswatch.ingester.state.PublishedArticles;
+import dev.newswatch.ingester.state.PublishedMarker;
+import dev.newswatch.ingester.state.SourceState;
+import dev.newswatch.ingester.state.SourceStates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class SourcePollerTest {
 
     private final FixtureSite site = FixtureSite.start();
-    private final PageFetcher fetcher = new PageFetcher(IngesterSettings.defaults().withHostDelay(Duration.ZERO));
+    private final PageFetcher fetcher = new PageFetcher(IngesterSettings.defaults().withHostDelay(Duration.ZERO).fetch());
     private final BodyDecoder decoder = new BodyDecoder();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PublishedArticles published = new PublishedArticles();
@@ -108,7 +127,7 @@ class SourcePollerTest {
     }
 
     private SourcePoller poller(List<Source> sources, Clock clock) {
-        return new SourcePoller(LinkDiscovery.forEveryKind(fetcher, decoder, 1_000_000),
+        return new SourcePoller(new LinkDiscoveries(fetcher, decoder, 1_000_000),
                 new ArticleReader(fetcher, decoder, new ArticleExtractor()), published, states, publisher,
                 new IngesterMetrics(registry, sources), clock);
     }
@@ -159,12 +178,12 @@ class SourcePollerTest {
 
     @Test
     void htmlListSourcePublishesTheArticlesOnItsHostsAndSkipsTheOthers() {
-        site.serveText("/news/?page=1", "text/html; charset=utf-8", ListingPagePollerTest.zdnetLikeListPage("",
+        site.serveText("/news/?page=1", "text/html; charset=utf-8", ListingPageDiscoveryTest.zdnetLikeListPage("",
                         "1", "삼성전자, HBM4 양산 돌입", "2", "화웨이 어센드 신제품 공개")
                         .replace("</div>\n<div class=\"paging\">", "<div class=\"newsPost\"><div class=\"assetText\">"
                                 + "<a href=\"https://portal.example.com/copy/1\">다른 사이트 기사</a></div></div></div>"
                                 + "\n<div class=\"paging\">"))
-                .serveText("/news/?page=2", "text/html; charset=utf-8", ListingPagePollerTest.zdnetLikeListPage("",
+                .serveText("/news/?page=2", "text/html; charset=utf-8", ListingPageDiscoveryTest.zdnetLikeListPage("",
                         "3", "캠브리콘 실적 발표"));
         for (int n = 1; n <= 3; n++) {
             site.serveText("/view/?no=" + n, "text/html; charset=utf-8",
@@ -252,7 +271,7 @@ class SourcePollerTest {
     void archiveSourcePublishesSavedPagesWithoutAnyRequest(@TempDir Path directory) throws Exception {
         for (int n = 1; n <= 2; n++) {
             Files.writeString(directory.resolve("page-" + n + ".html"),
-                    ArchiveReaderTest.savedArticle("https://news.example.kr", n, "보관 기사 " + n), StandardCharsets.UTF_8);
+                    ArchiveDiscoveryTest.savedArticle("https://news.example.kr", n, "보관 기사 " + n), StandardCharsets.UTF_8);
         }
         Source source = new Source("backfill", "보관함", SourceKind.ARCHIVE, URI.create("https://news.example.kr/saved/"),
                 null, null, null, null, null, false,

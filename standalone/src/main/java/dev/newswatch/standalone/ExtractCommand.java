@@ -17,11 +17,11 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.newswatch.common.json.Json;
-import dev.newswatch.ingester.ArticleExtractor;
-import dev.newswatch.ingester.BodyDecoder;
-import dev.newswatch.ingester.ExtractedArticle;
-import dev.newswatch.ingester.ExtractionRules;
-import dev.newswatch.ingester.IngestException;
+import dev.newswatch.ingester.extract.ArticleExtractor;
+import dev.newswatch.ingester.extract.ExtractedArticle;
+import dev.newswatch.ingester.extract.ExtractionRules;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.fetch.BodyDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

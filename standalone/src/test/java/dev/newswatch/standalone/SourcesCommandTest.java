@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.newswatch.ingester.IngesterSettings;
 import dev.newswatch.ingester.SourceCheck;
-import dev.newswatch.ingester.SourcesConfig;
+import dev.newswatch.ingester.source.SourcesConfig;
 
 class SourcesCommandTest {
 

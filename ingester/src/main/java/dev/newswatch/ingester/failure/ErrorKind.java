@@ -1,0 +1,34 @@
+package dev.newswatch.ingester.failure;
+
+/** Where ingesting went wrong; the {@code kind} tag of the errors metric. */
+public enum ErrorKind {
+    FEED_FETCH("feed-fetch"),
+    FEED_PARSE("feed-parse"),
+    PAGE_FETCH("page-fetch"),
+    EXTRACT("extract"),
+    ROBOTS_DENIED("robots-denied"),
+    /** robots.txt timed out or answered 429 or 5xx: the host is left alone for a while. */
+    ROBOTS_UNAVAILABLE("robots-unavailable"),
+    /** The URL's host resolves to a loopback, private or link-local address the source may not reach. */
+    BLOCKED_ADDRESS("blocked-address"),
+    /** The response's content type is not what the caller reads (an image where a page was expected). */
+    UNSUPPORTED_CONTENT("unsupported-content"),
+    /**
+     * The source was read but listed no articles: a moved feed, a changed page layout or a selector that no longer
+     * matches. Counted as a failed poll, so a source that goes quiet this way shows up as stale.
+     */
+    NO_ARTICLES("no-articles"),
+    PUBLISH("publish"),
+    /** A poll failed in a way no stage expected (a bug): caught where the source is scheduled, which carries on. */
+    INTERNAL("internal");
+
+    private final String tag;
+
+    ErrorKind(String tag) {
+        this.tag = tag;
+    }
+
+    public String tag() {
+        return tag;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.newswatch.ingester.source;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.newswatch.ingester.failure.ErrorCounter;
+import dev.newswatch.ingester.failure.ErrorKind;
+
+/**
+ * Polls every configured source, each at the interval its last poll chose. The set of sources can change while
+ * running ({@link #apply}): a new source is polled at once, a removed one is never polled again (a poll in
+ * progress finishes), a changed one is polled at once with its new settings. Each source polls on a thread of
+ * its own: with a shared bound, sources waiting on one slow host could take every thread from the others, and a
+ * poll mostly waits on the network, so a thread per configured source is cheap. Whatever a poll throws is caught
+ * here, counted as an internal error and logged, and the source is polled again: no source ever stops.
+ */
+public final class SourceScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
+
+    private static final long STOP_TIMEOUT_SECONDS = 10;
+
+    private final Function<Source, Duration> poll;
+    private final Function<Source, Duration> firstDelay;
+    private final ErrorCounter errors;
+    private final ScheduledThreadPoolExecutor executor;
+    private final Map<String, Slot> slots = new HashMap<>();
+
+    /** One configured source and its next scheduled poll; cancelled once the source is removed or changed. */
+    private static final class Slot {
+        final Source source;
+        ScheduledFuture<?> next;
+        boolean cancelled;
+
+        Slot(Source source) {
+            this.source = source;
+        }
+    }
+
+    /**
+     * @param poll       polls a source and returns the delay before its next poll
+     * @param firstDelay the delay before a source's first poll at start-up (its state may say it is not due yet)
+     * @param errors     where a poll that failed unexpectedly is counted
+     */
+    public SourceScheduler(Function<Source, Duration> poll, Function<Source, Duration> firstDelay, ErrorCounter errors) {
+        this.poll = poll;
+        this.firstDelay = firstDelay;
+        this.errors = errors;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "ingester-poll-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts polling {@code sources} as the configured set. */
+    public synchronized void start(List<Source> sources) {
+        sources.forEach(source -> schedule(new Slot(source), firstDelay.apply(source)));
+        resize();
+    }
+
+    /** Makes {@code sources} the configured set: adds, removes and reschedules as needed. */
+    public synchronized void apply(List<Source> sources) {
+        Map<String, Source> wanted = new HashMap<>();
+        sources.forEach(source -> wanted.put(source.id(), source));
+        for (Slot slot : List.copyOf(slots.values())) {
+            Source replacement = wanted.get(slot.source.id());
+            if (replacement == null || !replacement.equals(slot.source)) {
+                cancel(slot);
+            }
+        }
+        for (Source source : sources) {
+            if (!slots.containsKey(source.id())) {
+                schedule(new Slot(source), Duration.ZERO);
+            }
+        }
+        resize();
+    }
+
+    private void schedule(Slot slot, Duration delay) {
+        slots.put(slot.source.id(), slot);
+        slot.next = executor.schedule(() -> run(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run(Slot slot) {
+        synchronized (this) {
+            if (slot.cancelled) {
+                return;
+            }
+        }
+        Duration delay;
+        try {
+            delay = poll.apply(slot.source);
+        } catch (RuntimeException | Error e) {
+            // A bug in some stage must cost one poll of one source, not the source's schedule.
+            delay = slot.source.pollInterval();
+            log.error("Source {}: poll failed unexpectedly [{}]; polled again in {}", slot.source.id(),
+                    ErrorKind.INTERNAL.tag(), delay, e);
+            errors.count(slot.source.id(), ErrorKind.INTERNAL);
+        }
+        synchronized (this) {
+            // Fixed delay after each poll, not a rate: a poll that overruns is not followed by catch-up polls.
+            if (!slot.cancelled && !executor.isShutdown()) {
+                slot.next = executor.schedule(() -> run(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void cancel(Slot slot) {
+        slot.cancelled = true;
+        slot.next.cancel(false);
+        slots.remove(slot.source.id());
+    }
+
+    private void resize() {
+        executor.setCorePoolSize(Math.max(1, slots.size()));
+    }
+
+    public boolean isRunning() {
+        return !executor.isShutdown();
+    }
+
+    /** Interrupts polls in progress (a paced wait or a request) and waits for them to stop. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.newswatch.ingester.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.ingester.source.Source;
+
+/** The crawl state of every source: loaded from {@link Topics#INGESTER_SOURCES} at start, then kept here. */
+public final class SourceStates {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceStates.class);
+
+    private final JsonSerde<SourceState> serde = JsonSerde.of(SourceState.class);
+    private final Map<String, SourceState> stateBySource = new ConcurrentHashMap<>();
+
+    public void load(KafkaSettings kafka, Duration timeout) {
+        CompactedTopicReader.readAll(kafka, Topics.INGESTER_SOURCES, timeout, this::apply);
+        log.info("Crawl state of {} sources loaded", stateBySource.size());
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            stateBySource.remove(record.key());
+            return;
+        }
+        try {
+            stateBySource.put(record.key(), serde.deserialize(record.topic(), record.value()));
+        } catch (SerializationException e) {
+            log.warn("Ignoring unreadable source state {} at {}-{}@{}: {}", record.key(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    public Optional<SourceState> get(String sourceId) {
+        return Optional.ofNullable(stateBySource.get(sourceId));
+    }
+
+    /** How many of the source's articles wait in its crawl state. */
+    public int pendingCount(String sourceId) {
+        return get(sourceId).map(state -> state.pending().size()).orElse(0);
+    }
+
+    /**
+     * How long {@code source} should wait for its first poll after a start: until the next poll its state
+     * names, but never longer than its longest interval (its settings may have changed since), and not at all
+     * when it has no state or is overdue.
+     */
+    public Duration untilDue(Source source, Instant now) {
+        return get(source.id())
+                .filter(state -> state.nextPollAt() != null)
+                .map(state -> Duration.between(now, state.nextPollAt()))
+                .filter(delay -> !delay.isNegative())
+                .map(delay -> delay.compareTo(source.maxPollInterval()) > 0 ? source.maxPollInterval() : delay)
+                .orElse(Duration.ZERO);
+    }
+
+    /** Records a state the publisher has committed (or, without Kafka, simply the latest one). */
+    public void remember(String sourceId, SourceState state) {
+        stateBySource.put(sourceId, state);
+    }
+}

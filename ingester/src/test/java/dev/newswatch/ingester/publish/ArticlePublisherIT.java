@@ -1,0 +1,139 @@
+package dev.newswatch.ingester.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.events.RawArticle;
+import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.common.kafka.TopicCreator;
+import dev.newswatch.ingester.RestartableBroker;
+import dev.newswatch.ingester.extract.CanonicalUrls;
+import dev.newswatch.ingester.failure.ErrorKind;
+import dev.newswatch.ingester.failure.IngestException;
+import dev.newswatch.ingester.publish.Publisher.Publication;
+import dev.newswatch.ingester.state.CompactedTopicReader;
+import dev.newswatch.ingester.state.PublishedArticles;
+import dev.newswatch.ingester.state.SourceState;
+
+/**
+ * The publisher against a broker of its own that goes away and comes back on the same ports and data: a commit
+ * that fails while it is away leaves the publisher able to publish once it is back, and a producer created
+ * while it is away fails within max.block.ms instead of hanging. Short client timeouts keep this test short;
+ * the long outage of the issue is the out-of-process test's.
+ */
+class ArticlePublisherIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Depending on timing the commit times out (the issue's case: it then may not be aborted) or finds the
+     * producer in an error state after its records expired; the publisher must recover either way.
+     */
+    @Test
+    void aCommitThatFailsWhileTheBrokerIsAwayLeavesThePublisherAbleToPublishOnceItIsBack(@TempDir Path directory)
+            throws Exception {
+        RestartableBroker broker = RestartableBroker.start(directory);
+        KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1, Map.of(
+                "max.block.ms", "3000",
+                "request.timeout.ms", "2000",
+                "delivery.timeout.ms", "5000",
+                "reconnect.backoff.max.ms", "500"));
+        TopicCreator topics = new TopicCreator(kafka, "publisher-it-admin");
+        topics.ensure(List.of(Topics.RAW_ARTICLES));
+        topics.ensureCompacted(Topics.INGESTER_PUBLISHED);
+        topics.ensureCompacted(Topics.INGESTER_SOURCES);
+        List<Producer<String, byte[]>> producers = new CopyOnWriteArrayList<>();
+        try (ArticlePublisher publisher = new ArticlePublisher(kafka, "publisher-it-" + UUID.randomUUID(),
+                new PublishedArticles(), producers::add)) {
+            assertThat(publisher.publish(article(1), "link-1")).isEqualTo(Publication.NEW);
+            assertThat(publisher.canPublish()).isTrue();
+
+            broker.stop();
+            IngestException commitFailure = publishFailure(() -> publisher.publish(article(2), "link-2"));
+            assertThat(commitFailure.kind()).isEqualTo(ErrorKind.PUBLISH);
+            assertThat(publisher.canPublish()).as("health DOWN while it cannot publish").isFalse();
+            assertThat(publisher.isUsable()).as("not a fatal error").isTrue();
+            // The failed commit cost its producer; a new one cannot be made while the broker is away.
+            long started = System.nanoTime();
+            IngestException creationFailure = publishFailure(() -> publisher.saveSourceState("demo", state()));
+            System.out.printf("publisher-it: commit failed [%s] with %s; producer creation failed after %d ms: %s%n",
+                    commitFailure.kind().tag(), commitFailure.getCause(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), creationFailure.getMessage());
+            assertThat(creationFailure.kind()).isEqualTo(ErrorKind.PUBLISH);
+
+            broker.startAgain();
+            // As if the failed commit had gone through after all: another producer publishes article 2 now.
+            try (ArticlePublisher other = new ArticlePublisher(kafka, "publisher-it-" + UUID.randomUUID(),
+                    new PublishedArticles(), producer -> { })) {
+                await().atMost(TIMEOUT).ignoreExceptions()
+                        .until(() -> other.publish(article(2), "link-2") == Publication.NEW);
+            }
+            AtomicReference<Publication> second = new AtomicReference<>();
+            await().atMost(TIMEOUT).ignoreExceptions()
+                    .until(() -> second.compareAndSet(null, publisher.publish(article(2), "link-2")));
+
+            assertThat(second.get()).as("the new producer read the markers again: no second copy")
+                    .isEqualTo(Publication.UNCHANGED);
+            assertThat(publisher.publish(article(3), "link-3")).isEqualTo(Publication.NEW);
+            assertThat(publisher.canPublish()).as("health UP again").isTrue();
+            assertThat(producers).as("the producer was replaced").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rawArticleIds(kafka)).containsExactly(article(1).id(), article(2).id(), article(3).id());
+        } finally {
+            broker.close();
+        }
+    }
+
+    private interface Call {
+        void run() throws IngestException;
+    }
+
+    private static IngestException publishFailure(Call call) {
+        AtomicReference<IngestException> failure = new AtomicReference<>();
+        assertThatThrownBy(() -> {
+            try {
+                call.run();
+            } catch (IngestException e) {
+                failure.set(e);
+                throw e;
+            }
+        }).isInstanceOf(IngestException.class);
+        return failure.get();
+    }
+
+    private static RawArticle article(int n) {
+        String text = "가상의 기사 " + n + "번 본문이다.";
+        return new RawArticle(RawArticle.SCHEMA_VERSION, "article-" + n, "demo", "테크데일리",
+                "https://news.example.kr/news/" + n, "기사 " + n, Instant.parse("2026-11-20T00:00:00Z"), null,
+                Instant.parse("2026-11-20T00:01:00Z"), "ko", null, null, text,
+                CanonicalUrls.fingerprint("기사 " + n, text));
+    }
+
+    private static SourceState state() {
+        return new SourceState(null, Duration.ofMinutes(5), Instant.now(), null, null, null);
+    }
+
+    private static List<String> rawArticleIds(KafkaSettings kafka) {
+        JsonSerde<RawArticle> serde = JsonSerde.of(RawArticle.class);
+        List<String> ids = new ArrayList<>();
+        CompactedTopicReader.readAll(kafka, Topics.RAW_ARTICLES, TIMEOUT,
+                record -> ids.add(serde.deserialize(record.topic(), record.value()).id()));
+        return ids;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.newswatch.ingester.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.newswatch.ingester.IngesterMetrics;
+
+class SourceSchedulerTest {
+
+    private final List<String> polls = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final IngesterMetrics metrics = new IngesterMetrics(registry, List.of());
+
+    private static Source feed(String id, String url) {
+        return Source.feed(id, "가상 언론사", URI.create(url));
+    }
+
+    private long pollsOf(String id) {
+        return polls.stream().filter(id::equals).count();
+    }
+
+    @Test
+    void addsRemovesAndReschedulesSourcesWhileRunning() {
+        try (SourceScheduler scheduler = new SourceScheduler(source -> {
+            polls.add(source.id() + (source.url().getPath().endsWith("2.xml") ? "@2" : ""));
+            return Duration.ofMillis(50);
+        }, source -> Duration.ZERO, metrics::error)) {
+            scheduler.start(List.of(feed("kept", "https://a.example.kr/1.xml"), feed("dropped", "https://b.example.kr/1.xml")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("kept") >= 2 && pollsOf("dropped") >= 2);
+
+            scheduler.apply(List.of(feed("kept", "https://a.example.kr/2.xml"), feed("added", "https://c.example.kr/1.xml")));
+            long droppedPolls = pollsOf("dropped");
+            await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("added") >= 3 && pollsOf("kept@2") >= 3);
+
+            // A poll of the dropped source that was already running may finish; none starts after that.
+            assertThat(pollsOf("dropped")).isLessThanOrEqualTo(droppedPolls + 1);
+        }
+    }
+
+    @Test
+    void aSourceNotDueYetWaitsForItsFirstDelay() {
+        try (SourceScheduler scheduler = new SourceScheduler(source -> {
+            polls.add(source.id());
+            return Duration.ofMinutes(5);
+        }, source -> source.id().equals("later") ? Duration.ofMinutes(5) : Duration.ZERO, metrics::error)) {
+            scheduler.start(List.of(feed("now", "https://a.example.kr/1.xml"), feed("later", "https://b.example.kr/1.xml")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("now") == 1);
+            assertThat(pollsOf("later")).isZero();
+        }
+    }
+
+    @Test
+    void aPollThatThrowsIsCountedAndTheSourceIsPolledAgain() {
+        Source source = new Source("buggy", "가상 언론사", SourceKind.FEED, URI.create("https://a.example.kr/1.xml"),
+                Duration.ofMillis(50), null, null, null, null, false, null, null, null, 0, null, null);
+        try (SourceScheduler scheduler = new SourceScheduler(polled -> {
+            polls.add(polled.id());
+            switch (polls.size()) {
+                case 1 -> throw new IllegalStateException("a bug in some stage");
+                case 2 -> throw new StackOverflowError();
+                default -> {
+                    return Duration.ofMillis(50);
+                }
+            }
+        }, polled -> Duration.ZERO, metrics::error)) {
+            scheduler.start(List.of(source));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("buggy") >= 4);
+            assertThat(registry.get(IngesterMetrics.ERRORS).tag("source", "buggy").tag("kind", "internal").counter()
+                    .count()).isEqualTo(2);
+        }
+    }
+}
