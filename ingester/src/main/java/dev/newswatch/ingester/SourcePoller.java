@@ -169,7 +169,7 @@ final class SourcePoller {
             Thread.currentThread().interrupt();
             return failed;
         } catch (RuntimeException e) {
-            sourceFailed(source, ErrorKind.FEED_PARSE, "unexpected " + e);
+            sourceFailed(source, source.kind().parseError(), "unexpected " + e);
             return failed;
         }
         Validators next;

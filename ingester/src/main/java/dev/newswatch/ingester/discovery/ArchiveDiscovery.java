@@ -51,7 +51,7 @@ final class ArchiveDiscovery implements LinkDiscovery {
         if (Files.isRegularFile(path)) {
             return new Discovery(warcResponses(path), Validators.NONE, false);
         }
-        throw new IngestException(ErrorKind.FEED_FETCH, "no directory or WARC file at " + path.toAbsolutePath());
+        throw new IngestException(ErrorKind.ARCHIVE_READ, "no directory or WARC file at " + path.toAbsolutePath());
     }
 
     private List<DiscoveredLink> savedPages(Source source, Path directory) throws IngestException {
@@ -65,7 +65,7 @@ final class ArchiveDiscovery implements LinkDiscovery {
             }
             return links;
         } catch (IOException e) {
-            throw new IngestException(ErrorKind.FEED_FETCH, "cannot list " + directory + ": " + e.getMessage(), e);
+            throw new IngestException(ErrorKind.ARCHIVE_READ, "cannot list " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -79,7 +79,7 @@ final class ArchiveDiscovery implements LinkDiscovery {
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             return new FetchedBody(url, null, bounded(in, file.toString()));
         } catch (IOException e) {
-            throw new IngestException(ErrorKind.PAGE_FETCH, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new IngestException(ErrorKind.ARCHIVE_READ, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,7 +100,7 @@ final class ArchiveDiscovery implements LinkDiscovery {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new IngestException(ErrorKind.FEED_PARSE, "not a readable WARC file " + warc + ": " + e.getMessage(), e);
+            throw new IngestException(ErrorKind.ARCHIVE_READ, "not a readable WARC file " + warc + ": " + e.getMessage(), e);
         }
     }
 
@@ -121,9 +121,9 @@ final class ArchiveDiscovery implements LinkDiscovery {
                 byte[] body = bounded(http.bodyDecoded().stream(), warc + " at " + position);
                 return new FetchedBody(url, http.headers().first("Content-Type").orElse(null), body);
             }
-            throw new IngestException(ErrorKind.PAGE_FETCH, "no response record at offset " + position + " of " + warc);
+            throw new IngestException(ErrorKind.ARCHIVE_READ, "no response record at offset " + position + " of " + warc);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IngestException(ErrorKind.PAGE_FETCH, "cannot read " + warc + " at offset " + position + ": "
+            throw new IngestException(ErrorKind.ARCHIVE_READ, "cannot read " + warc + " at offset " + position + ": "
                     + e.getMessage(), e);
         }
     }
@@ -131,7 +131,7 @@ final class ArchiveDiscovery implements LinkDiscovery {
     private byte[] bounded(InputStream in, String what) throws IOException, IngestException {
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         if (body.length > maxBodyBytes) {
-            throw new IngestException(ErrorKind.PAGE_FETCH, what + " exceeds the limit of " + maxBodyBytes + " bytes");
+            throw new IngestException(ErrorKind.ARCHIVE_READ, what + " exceeds the limit of " + maxBodyBytes + " bytes");
         }
         return body;
     }

@@ -79,7 +79,7 @@ public final class FeedDiscovery implements LinkDiscovery {
         try {
             feed = new SyndFeedImpl(new BoundedFeedInput().build(new StringReader(xml)), false);
         } catch (FeedException | IllegalArgumentException e) {
-            throw XmlLimits.refusal(e).orElseGet(() ->
+            throw XmlLimits.refusal(e, ErrorKind.FEED_PARSE).orElseGet(() ->
                     new IngestException(ErrorKind.FEED_PARSE, "not a readable RSS or Atom feed: " + firstLine(e), e));
         }
         List<DiscoveredLink> links = new ArrayList<>();

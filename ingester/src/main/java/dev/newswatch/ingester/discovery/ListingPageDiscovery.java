@@ -67,7 +67,7 @@ final class ListingPageDiscovery implements LinkDiscovery {
     }
 
     private FetchedBody fetch(Source source, URI url, Validators validators) throws IngestException, InterruptedException {
-        return fetcher.fetch(new FetchRequest(url, source.id(), ErrorKind.FEED_FETCH, validators,
+        return fetcher.fetch(new FetchRequest(url, source.id(), ErrorKind.LISTING_FETCH, validators,
                 source.allowPrivateAddresses(), FetchRequest.Accept.PAGE));
     }
 

@@ -108,8 +108,8 @@ public final class SitemapDiscovery implements LinkDiscovery {
         try {
             return parser.parseSiteMap(contentType, seoulDates(fetched.body()), fetched.url().toURL());
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            throw XmlLimits.refusal(e).orElseGet(() ->
-                    new IngestException(ErrorKind.FEED_PARSE, "not a readable sitemap: " + e.getMessage(), e));
+            throw XmlLimits.refusal(e, ErrorKind.SITEMAP_PARSE).orElseGet(() ->
+                    new IngestException(ErrorKind.SITEMAP_PARSE, "not a readable sitemap: " + e.getMessage(), e));
         }
     }
 
@@ -191,7 +191,7 @@ public final class SitemapDiscovery implements LinkDiscovery {
     }
 
     private FetchedBody fetch(Source source, URI url, Validators validators) throws IngestException, InterruptedException {
-        return fetcher.fetch(new FetchRequest(url, source.id(), ErrorKind.FEED_FETCH, validators,
+        return fetcher.fetch(new FetchRequest(url, source.id(), ErrorKind.SITEMAP_FETCH, validators,
                 source.allowPrivateAddresses(), FetchRequest.Accept.FEED));
     }
 

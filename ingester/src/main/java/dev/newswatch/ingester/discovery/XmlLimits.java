@@ -82,11 +82,11 @@ record XmlLimits(String document, int maxDepth, int maxElements) {
         }
     }
 
-    /** The refusal of a document when {@code failure} is, or was caused by, one of these limits broken. */
-    static Optional<IngestException> refusal(Throwable failure) {
+    /** The refusal, as a {@code kind} error, of a document whose {@code failure} is or was caused by a limit broken. */
+    static Optional<IngestException> refusal(Throwable failure, ErrorKind kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Exceeded exceeded) {
-                return Optional.of(new IngestException(ErrorKind.FEED_PARSE, exceeded.getMessage(), exceeded));
+                return Optional.of(new IngestException(kind, exceeded.getMessage(), exceeded));
             }
         }
         return Optional.empty();

@@ -1,9 +1,19 @@
 package dev.newswatch.ingester.failure;
 
-/** Where ingesting went wrong; the {@code kind} tag of the errors metric. */
+/**
+ * Where ingesting went wrong; the {@code kind} tag of the errors metric. Listing a source's articles fails with
+ * the kind of its source kind, so a broken sitemap shows as {@code sitemap-parse}, not as a feed error.
+ */
 public enum ErrorKind {
     FEED_FETCH("feed-fetch"),
     FEED_PARSE("feed-parse"),
+    LISTING_FETCH("listing-fetch"),
+    /** A listing page could not be read for links; jsoup reads any HTML, so only a bug ends here. */
+    LISTING_PARSE("listing-parse"),
+    SITEMAP_FETCH("sitemap-fetch"),
+    SITEMAP_PARSE("sitemap-parse"),
+    /** A directory of saved pages or a WARC file could not be listed or read. */
+    ARCHIVE_READ("archive-read"),
     PAGE_FETCH("page-fetch"),
     EXTRACT("extract"),
     ROBOTS_DENIED("robots-denied"),

@@ -12,7 +12,7 @@ import dev.newswatch.ingester.failure.ErrorKind;
  *
  * @param url                   where to start; redirects are followed from here
  * @param sourceId              the source asking, from config; the {@code source} tag of the fetch metrics
- * @param failureKind           the error kind of a failed request (feed-fetch or page-fetch)
+ * @param failureKind           the error kind of a failed request (feed-fetch, listing-fetch, page-fetch, ...)
  * @param validators            validators from the last fetch of this URL, for a conditional GET; never null
  * @param allowPrivateAddresses whether hosts resolving to loopback, private or link-local addresses may be
  *                              fetched (the demo site and tests need it; real sources never do)

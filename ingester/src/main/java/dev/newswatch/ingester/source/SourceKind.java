@@ -7,24 +7,32 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import dev.newswatch.ingester.discovery.LinkDiscovery;
+import dev.newswatch.ingester.failure.ErrorKind;
 
-/** How a source lists its articles; each kind has one {@link LinkDiscovery}. */
+
+/** How a source lists its articles; each kind has one {@code LinkDiscovery}. */
 public enum SourceKind {
 
     /** An RSS 2.0 or Atom feed. */
-    FEED("feed"),
+    FEED("feed", ErrorKind.FEED_PARSE),
     /** Server-rendered listing pages, read with a CSS selector for the article links. */
-    HTML_LIST("html-list"),
+    HTML_LIST("html-list", ErrorKind.LISTING_PARSE),
     /** An XML sitemap, a sitemap index or a Google News sitemap. */
-    SITEMAP("sitemap"),
+    SITEMAP("sitemap", ErrorKind.SITEMAP_PARSE),
     /** Saved pages for backfill: a directory of HTML files or a WARC file; read without HTTP. */
-    ARCHIVE("archive");
+    ARCHIVE("archive", ErrorKind.ARCHIVE_READ);
 
     private final String configName;
+    private final ErrorKind parseError;
 
-    SourceKind(String configName) {
+    SourceKind(String configName, ErrorKind parseError) {
         this.configName = configName;
+        this.parseError = parseError;
+    }
+
+    /** The error kind of a listing of this kind that was fetched but could not be read. */
+    public ErrorKind parseError() {
+        return parseError;
     }
 
     @JsonValue

@@ -23,6 +23,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 
+import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.BodyDecoder;
 import dev.newswatch.ingester.fetch.FetchedBody;
@@ -102,7 +103,8 @@ public class ArchiveDiscoveryTest {
     @Test
     void aMissingPathIsAClearError() {
         assertThatThrownBy(() -> reader.discover(archive(directory.resolve("없음"), null), Validators.NONE))
-                .isInstanceOf(IngestException.class).hasMessageContaining("no directory or WARC file at");
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.ARCHIVE_READ))
+                .hasMessageContaining("no directory or WARC file at");
     }
 
     private static WarcResponse response(String url, int status, String contentType, byte[] body) throws IOException {

@@ -1,6 +1,7 @@
 package dev.newswatch.ingester.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.newswatch.ingester.FixtureSite;
 import dev.newswatch.ingester.IngesterSettings;
+import dev.newswatch.ingester.failure.ErrorKind;
+import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.BodyDecoder;
 import dev.newswatch.ingester.fetch.PageFetcher;
 import dev.newswatch.ingester.fetch.Validators;
@@ -92,5 +95,12 @@ public class ListingPageDiscoveryTest {
         assertThat(links).extracting(DiscoveredLink::title).containsExactly("첫 쪽 기사", "둘째 쪽 기사");
         assertThat(site.hitsStartingWith("/list/")).extracting(FixtureSite.Hit::pathAndQuery)
                 .containsExactly("/list/1", "/list/2", "/list/3");
+    }
+
+    @Test
+    void aFirstListingPageThatFailsIsAListingFetchError() {
+        assertThatThrownBy(() -> poller.discover(listing(site.base() + "/list/missing", null, null, 1), Validators.NONE))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.LISTING_FETCH))
+                .hasMessageContaining("404");
     }
 }

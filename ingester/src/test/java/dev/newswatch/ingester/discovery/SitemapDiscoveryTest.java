@@ -110,7 +110,7 @@ class SitemapDiscoveryTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> poller.discover(sitemap("/sitemap.xml", 0),
                         Validators.NONE))
-                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.SITEMAP_PARSE))
                 .hasMessageStartingWith("not a readable sitemap");
     }
 
@@ -129,7 +129,7 @@ class SitemapDiscoveryTest {
                 + "</url></urlset>");
 
         assertThatThrownBy(() -> poller.discover(sitemap("/sitemap.xml", 0), Validators.NONE))
-                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.SITEMAP_PARSE))
                 .hasMessageMatching("sitemap refused: it nests elements more than 100 levels deep \\(line 1, column \\d+\\)");
     }
 
@@ -140,7 +140,7 @@ class SitemapDiscoveryTest {
         site.serve("/sitemap.xml.gz", "application/gzip", gzip(bomb));
 
         assertThatThrownBy(() -> poller.discover(sitemap("/sitemap.xml.gz", 0), Validators.NONE))
-                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FEED_PARSE))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.SITEMAP_PARSE))
                 .hasMessage("sitemap refused: it is larger than the sitemap protocol's 50 MB once unzipped");
     }
 
