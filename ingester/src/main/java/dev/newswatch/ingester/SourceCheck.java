@@ -9,7 +9,6 @@ import dev.newswatch.ingester.discovery.Discovery;
 import dev.newswatch.ingester.discovery.LinkDiscoveries;
 import dev.newswatch.ingester.discovery.LinkDiscovery;
 import dev.newswatch.ingester.extract.ArticleExtractor;
-import dev.newswatch.ingester.extract.CanonicalUrls;
 import dev.newswatch.ingester.extract.ExtractedArticle;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.BodyDecoder;
@@ -17,6 +16,7 @@ import dev.newswatch.ingester.fetch.PageFetcher;
 import dev.newswatch.ingester.fetch.Validators;
 import dev.newswatch.ingester.source.Source;
 import dev.newswatch.ingester.source.SourceKind;
+import dev.newswatch.ingester.url.CanonicalUrls;
 
 /**
  * Tries one source once, without Kafka and without remembering anything: what it lists, and what the extractor

@@ -18,7 +18,6 @@ import dev.newswatch.ingester.IngesterMetrics.SkipReason;
 import dev.newswatch.ingester.discovery.DiscoveredLink;
 import dev.newswatch.ingester.discovery.Discovery;
 import dev.newswatch.ingester.discovery.LinkDiscovery;
-import dev.newswatch.ingester.extract.CanonicalUrls;
 import dev.newswatch.ingester.extract.ExtractedArticle;
 import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
@@ -35,6 +34,7 @@ import dev.newswatch.ingester.state.PublishedArticles;
 import dev.newswatch.ingester.state.RevisitPolicy;
 import dev.newswatch.ingester.state.SourceState;
 import dev.newswatch.ingester.state.SourceStates;
+import dev.newswatch.ingester.url.CanonicalUrls;
 
 /**
  * One poll of one source: list its article links (conditionally, with the validators of the last poll), and
@@ -313,7 +313,7 @@ final class SourcePoller {
 
     private void sourceFailed(Source source, ErrorKind kind, String reason) {
         log.warn("Source {}: {} {} failed [{}]: {}; retrying at the next poll", source.id(), source.kind().configName(),
-                source.url() != null ? source.url() : source.path(), kind.tag(), reason);
+                source.location(), kind.tag(), reason);
         metrics.error(source.id(), kind);
         metrics.polled(source.id(), PollOutcome.FAILURE, clock.instant());
     }

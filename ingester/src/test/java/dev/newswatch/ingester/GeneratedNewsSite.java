@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.newswatch.ingester.extract.CanonicalUrls;
+import dev.newswatch.ingester.url.CanonicalUrls;
 
 /**
  * A news site on 127.0.0.1 whose RSS feed ({@code /rss.xml}) lists {@code items} articles, {@code /news/1} to

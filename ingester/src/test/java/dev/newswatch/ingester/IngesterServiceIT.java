@@ -30,7 +30,7 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
-import dev.newswatch.ingester.extract.CanonicalUrls;
+import dev.newswatch.ingester.url.CanonicalUrls;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
 

@@ -96,7 +96,7 @@ final class SourcesCommand implements Callable<Integer> {
             Source source = report.source();
             out.println();
             out.println((report.ok() ? "[OK]     " : "[FAILED] ") + source.id() + " (" + source.outlet() + ", "
-                    + source.kind().configName() + ") " + (source.url() != null ? source.url() : source.path()));
+                    + source.kind().configName() + ") " + source.location());
             out.println("  " + report.links() + " article links"
                     + (report.outOfScope() > 0 ? ", " + report.outOfScope() + " of them outside " + source.hosts() : ""));
             for (DiscoveredLink link : report.firstLinks()) {

@@ -23,6 +23,7 @@ import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.FetchedBody;
 import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.source.KindSettings;
 import dev.newswatch.ingester.source.Source;
 
 /**
@@ -44,7 +45,7 @@ final class ArchiveDiscovery implements LinkDiscovery {
 
     @Override
     public Discovery discover(Source source, Validators previous) throws IngestException {
-        Path path = source.path();
+        Path path = source.settings(KindSettings.Archive.class).path();
         if (Files.isDirectory(path)) {
             return new Discovery(savedPages(source, path), Validators.NONE, false);
         }

@@ -27,6 +27,7 @@ import dev.newswatch.ingester.fetch.FetchedBody;
 import dev.newswatch.ingester.fetch.PageFetcher;
 import dev.newswatch.ingester.fetch.Validators;
 import dev.newswatch.ingester.source.Source;
+import dev.newswatch.ingester.url.HttpUrls;
 
 /**
  * Lists the items of an RSS 2.0 or Atom feed ({@code kind: feed}).
@@ -135,7 +136,7 @@ public final class FeedDiscovery implements LinkDiscovery {
         }
         try {
             URI resolved = feedUrl.resolve(link.strip());
-            return resolved.getScheme() != null && resolved.getScheme().startsWith("http") ? resolved.toString() : null;
+            return HttpUrls.isHttp(resolved) ? resolved.toString() : null;
         } catch (IllegalArgumentException notAUrl) {
             return null;
         }

@@ -20,7 +20,9 @@ import dev.newswatch.ingester.fetch.FetchRequest;
 import dev.newswatch.ingester.fetch.FetchedBody;
 import dev.newswatch.ingester.fetch.PageFetcher;
 import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.source.KindSettings;
 import dev.newswatch.ingester.source.Source;
+import dev.newswatch.ingester.url.HttpUrls;
 
 /**
  * Lists the article links of server-rendered listing pages ({@code kind: html-list}): the source's
@@ -46,17 +48,18 @@ final class ListingPageDiscovery implements LinkDiscovery {
         if (first.notModified()) {
             return Discovery.unchangedSince(first.validators());
         }
+        KindSettings.Listing listing = source.settings(KindSettings.Listing.class);
         Map<String, DiscoveredLink> links = new LinkedHashMap<>();
         List<URI> visited = new ArrayList<>(List.of(source.url()));
-        Document page = read(first, source, links);
-        while (visited.size() < source.maxPages()) {
-            Optional<URI> next = nextPage(source, page, visited.size() + 1);
+        Document page = read(first, source, listing, links);
+        while (visited.size() < listing.maxPages()) {
+            Optional<URI> next = nextPage(listing, page, visited.size() + 1);
             if (next.isEmpty() || visited.contains(next.get()) || !source.followsLinkTo(next.get())) {
                 break;
             }
             visited.add(next.get());
             try {
-                page = read(fetch(source, next.get(), Validators.NONE), source, links);
+                page = read(fetch(source, next.get(), Validators.NONE), source, listing, links);
             } catch (IngestException e) {
                 log.warn("Source {}: listing page {} failed [{}]: {}; keeping the links of the pages before it",
                         source.id(), next.get(), e.kind().tag(), e.getMessage());
@@ -72,30 +75,30 @@ final class ListingPageDiscovery implements LinkDiscovery {
     }
 
     /** Adds the page's article links to {@code links} (first mention wins) and returns the parsed page. */
-    private Document read(FetchedBody fetched, Source source, Map<String, DiscoveredLink> links) {
+    private Document read(FetchedBody fetched, Source source, KindSettings.Listing listing,
+            Map<String, DiscoveredLink> links) {
         Document page = Jsoup.parse(decoder.decode(fetched, source.id()), fetched.url().toString());
-        for (Element match : page.select(source.linkSelector())) {
+        for (Element match : page.select(listing.linkSelector())) {
             Element anchor = match.is("a[href]") ? match : match.selectFirst("a[href]");
             if (anchor == null) {
                 continue;
             }
             String href = anchor.absUrl("href");
-            if (!href.isEmpty() && href.startsWith("http")) {
+            if (HttpUrls.isHttp(href)) {
                 links.putIfAbsent(href, DiscoveredLink.onTheWeb(href, blankToNull(anchor.text()), null, null));
             }
         }
         return page;
     }
 
-    private static Optional<URI> nextPage(Source source, Document page, int number) {
-        if (source.pageUrlTemplate() != null) {
-            return Optional.of(URI.create(source.pageUrlTemplate().replace(Source.PAGE_PLACEHOLDER,
-                    Integer.toString(number))));
+    private static Optional<URI> nextPage(KindSettings.Listing listing, Document page, int number) {
+        if (listing.pageUrlTemplate() != null) {
+            return Optional.of(listing.page(number));
         }
-        if (source.nextPageSelector() == null) {
+        if (listing.nextPageSelector() == null) {
             return Optional.empty();
         }
-        Element next = page.selectFirst(source.nextPageSelector());
+        Element next = page.selectFirst(listing.nextPageSelector());
         Element anchor = next == null ? null : next.is("a[href]") ? next : next.selectFirst("a[href]");
         if (anchor == null || anchor.absUrl("href").isEmpty()) {
             return Optional.empty();

@@ -39,6 +39,7 @@ import dev.newswatch.ingester.fetch.FetchRequest;
 import dev.newswatch.ingester.fetch.FetchedBody;
 import dev.newswatch.ingester.fetch.PageFetcher;
 import dev.newswatch.ingester.fetch.Validators;
+import dev.newswatch.ingester.source.KindSettings;
 import dev.newswatch.ingester.source.Source;
 
 /**
@@ -77,7 +78,7 @@ public final class SitemapDiscovery implements LinkDiscovery {
             int read = 0;
             for (AbstractSiteMap child : children) {
                 URI childUrl = toUri(child);
-                if (read == source.maxPages() || childUrl == null || !source.followsLinkTo(childUrl)) {
+                if (read == source.settings(KindSettings.Sitemap.class).maxSitemaps() || childUrl == null || !source.followsLinkTo(childUrl)) {
                     continue;
                 }
                 read++;

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import dev.newswatch.ingester.url.CanonicalUrls;
+
 /**
  * What a page says about its article besides the text: headline, times, author, section, language and canonical
  * address. Structured data comes first (JSON-LD, then Open Graph and article meta), then a source's selectors,

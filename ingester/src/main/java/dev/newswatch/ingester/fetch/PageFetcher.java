@@ -3,7 +3,6 @@ package dev.newswatch.ingester.fetch;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +19,7 @@ import dev.newswatch.ingester.fetch.FetchMetrics.Outcome;
 import dev.newswatch.ingester.fetch.FetchMetrics.RetryReason;
 import dev.newswatch.ingester.fetch.HttpTransport.Response;
 import dev.newswatch.ingester.fetch.HttpTransport.TransportFailure;
+import dev.newswatch.ingester.url.HttpUrls;
 
 /**
  * Fetches feeds and pages politely: names itself, honours robots.txt (including Crawl-delay), keeps requests
@@ -125,8 +125,7 @@ public final class PageFetcher {
 
     /** Refuses what is not http(s), and unless the request allows it, hosts on non-public addresses. */
     private void checkScope(URI url, FetchRequest request) throws Failure {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+        if (!HttpUrls.isHttp(url)) {
             throw new Failure(Outcome.BROKEN, 0, new IngestException(request.failureKind(), "not an http(s) URL: " + url));
         }
         if (request.allowPrivateAddresses()) {

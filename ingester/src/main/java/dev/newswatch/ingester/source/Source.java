@@ -5,14 +5,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import crawlercommons.domains.EffectiveTldFinder;
 import dev.newswatch.common.config.InvalidConfigValue;
 import dev.newswatch.ingester.extract.ExtractionRules;
+import dev.newswatch.ingester.url.HttpUrls;
 
 /**
- * One place articles come from, as listed in the sources file.
+ * One place articles come from, as listed in the sources file. What every kind reads is checked here; what only
+ * one kind reads is in {@link #settings}, checked by that kind.
  *
  * @param id                    lower-case letters, digits and hyphens; tags the metrics, so it must stay short and stable
  * @param outlet                the outlet's display name, e.g. 전자신문
@@ -30,12 +37,8 @@ import dev.newswatch.ingester.extract.ExtractionRules;
  *                              www.etnews.com)
  * @param allowPrivateAddresses whether this source may fetch from loopback, private or link-local addresses
  *                              (default false; only local test and demo sites need it)
- * @param linkSelector          html-list: CSS selector of the article links on a listing page
- * @param nextPageSelector      html-list: CSS selector of the link to the next listing page
- * @param pageUrlTemplate       html-list: listing page address with {@code {page}} for the page number, 1 first
- * @param maxPages              listing pages (html-list) or child sitemaps (sitemap) read per poll (default 1
- *                              and 20)
- * @param path                  archive: a directory of saved pages or a WARC file
+ * @param settings              what only this kind reads: {@link KindSettings.Listing} for html-list,
+ *                              {@link KindSettings.Sitemap}, {@link KindSettings.Archive}
  * @param extraction            optional CSS selectors for this outlet's article pages
  */
 public record Source(
@@ -49,19 +52,13 @@ public record Source(
         Duration maxPollInterval,
         List<String> hosts,
         boolean allowPrivateAddresses,
-        String linkSelector,
-        String nextPageSelector,
-        String pageUrlTemplate,
-        int maxPages,
-        Path path,
+        @JsonIgnore KindSettings settings,
         ExtractionRules extraction) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
     private static final Duration BUSY_POLL_INTERVAL = Duration.ofMinutes(1);
-    public static final String PAGE_PLACEHOLDER = "{page}";
     private static final int MAX_PAGES_LIMIT = 100;
-    private static final int DEFAULT_SITEMAPS = 20;
 
     public Source {
         if (id == null || !ID.matcher(id).matches()) {
@@ -75,20 +72,9 @@ public record Source(
             throw new InvalidConfigValue("kind", "source " + id + " has no kind (supported: "
                     + SourceKind.configNames() + ")");
         }
-        if (kind == SourceKind.ARCHIVE) {
-            if (path == null) {
-                throw new InvalidConfigValue("path", "archive source " + id
-                        + " needs a path: a directory of saved pages or a .warc / .warc.gz file");
-            }
-            if (url != null) {
-                requireHttp(id, url);
-            }
-        } else {
-            requireHttp(id, url);
-            if (path != null) {
-                throw new InvalidConfigValue("path", "only archive sources read a path; source " + id + " is a "
-                        + kind.configName());
-            }
+        Objects.requireNonNull(settings, "settings");
+        if ((url != null || settings.needsUrl()) && !HttpUrls.isHttp(url)) {
+            throw new InvalidConfigValue("url", "source " + id + " needs an absolute http(s) url, not '" + url + "'");
         }
         pollInterval = pollInterval == null || pollInterval.isZero() ? DEFAULT_POLL_INTERVAL : pollInterval;
         requirePositive(id, "pollInterval", pollInterval);
@@ -107,58 +93,90 @@ public record Source(
         }
         language = language == null || language.isBlank() ? "ko" : language.toLowerCase(Locale.ROOT);
         hosts = hosts == null || hosts.isEmpty() ? defaultHosts(url) : normalizedHosts(id, hosts);
-        linkSelector = ExtractionRules.cssSelector("linkSelector", linkSelector);
-        nextPageSelector = ExtractionRules.cssSelector("nextPageSelector", nextPageSelector);
-        pageUrlTemplate = pageUrlTemplate == null || pageUrlTemplate.isBlank() ? null : pageUrlTemplate.strip();
-        if (kind == SourceKind.HTML_LIST) {
-            if (linkSelector == null) {
-                throw new InvalidConfigValue("linkSelector", "html-list source " + id
-                        + " needs a linkSelector, the CSS selector of its article links");
-            }
-            if (nextPageSelector != null && pageUrlTemplate != null) {
-                throw new InvalidConfigValue("pageUrlTemplate", "source " + id
-                        + " has both nextPageSelector and pageUrlTemplate; pick one way to paginate");
-            }
-        } else if (linkSelector != null || nextPageSelector != null || pageUrlTemplate != null) {
-            throw new InvalidConfigValue(linkSelector != null ? "linkSelector"
-                    : nextPageSelector != null ? "nextPageSelector" : "pageUrlTemplate",
-                    "only html-list sources read listing-page settings; source " + id + " is a " + kind.configName());
-        }
-        if (pageUrlTemplate != null) {
-            if (!pageUrlTemplate.contains(PAGE_PLACEHOLDER)) {
-                throw new InvalidConfigValue("pageUrlTemplate", "source " + id + ": '" + pageUrlTemplate
-                        + "' has no " + PAGE_PLACEHOLDER + " for the page number");
-            }
-            requireHttp(id, "pageUrlTemplate", pageUrlTemplate.replace(PAGE_PLACEHOLDER, "1"));
-        }
-        if (maxPages < 0 || maxPages > MAX_PAGES_LIMIT) {
-            throw new InvalidConfigValue("maxPages", "source " + id + ": must be between 1 and " + MAX_PAGES_LIMIT
-                    + ", not " + maxPages);
-        }
-        maxPages = maxPages != 0 ? maxPages : kind == SourceKind.SITEMAP ? DEFAULT_SITEMAPS : 1;
         extraction = extraction == null ? ExtractionRules.NONE : extraction;
+    }
+
+    /** An entry of the sources file, where the settings of every kind sit side by side with the common ones. */
+    @JsonCreator
+    public Source(
+            @JsonProperty("id") String id,
+            @JsonProperty("outlet") String outlet,
+            @JsonProperty("kind") SourceKind kind,
+            @JsonProperty("url") URI url,
+            @JsonProperty("pollInterval") Duration pollInterval,
+            @JsonProperty("language") String language,
+            @JsonProperty("minPollInterval") Duration minPollInterval,
+            @JsonProperty("maxPollInterval") Duration maxPollInterval,
+            @JsonProperty("hosts") List<String> hosts,
+            @JsonProperty("allowPrivateAddresses") boolean allowPrivateAddresses,
+            @JsonProperty("linkSelector") String linkSelector,
+            @JsonProperty("nextPageSelector") String nextPageSelector,
+            @JsonProperty("pageUrlTemplate") String pageUrlTemplate,
+            @JsonProperty("maxPages") int maxPages,
+            @JsonProperty("path") Path path,
+            @JsonProperty("extraction") ExtractionRules extraction) {
+        this(id, outlet, kind, url, pollInterval, language, minPollInterval, maxPollInterval, hosts,
+                allowPrivateAddresses, kindSettings(id, outlet, kind, linkSelector, nextPageSelector, pageUrlTemplate,
+                        maxPages, path), extraction);
     }
 
     /** A feed with every optional setting at its default. */
     public static Source feed(String id, String outlet, URI url) {
-        return new Source(id, outlet, SourceKind.FEED, url, null, null, null, null, null, false, null, null, null, 0,
-                null, null);
+        return new Source(id, outlet, SourceKind.FEED, url, null, null, null, null, null, false, new KindSettings.Feed(),
+                null);
     }
 
     /** This source with {@code allowPrivateAddresses} set, as local demo and test sites need. */
     public Source allowingPrivateAddresses() {
         return new Source(id, outlet, kind, url, pollInterval, language, minPollInterval, maxPollInterval, hosts, true,
-                linkSelector, nextPageSelector, pageUrlTemplate, maxPages, path, extraction);
+                settings, extraction);
+    }
+
+    /** This source's settings as its kind reads them; {@code type} must be the settings of its kind. */
+    public <T extends KindSettings> T settings(Class<T> type) {
+        if (!type.isInstance(settings)) {
+            throw new IllegalStateException("source " + id + " is a " + kind.configName() + ", not read with "
+                    + type.getSimpleName() + " settings");
+        }
+        return type.cast(settings);
+    }
+
+    /** Where the source is read from, for messages: its url, or an archive's path. */
+    public String location() {
+        return url != null ? url.toString() : settings(KindSettings.Archive.class).path().toString();
     }
 
     /** Whether a link found by this source may be followed: http(s), to one of its hosts or their subdomains. */
     public boolean followsLinkTo(URI link) {
-        if (link.getScheme() == null || link.getHost() == null
-                || !(link.getScheme().equalsIgnoreCase("http") || link.getScheme().equalsIgnoreCase("https"))) {
+        if (!HttpUrls.isHttp(link)) {
             return false;
         }
         String host = link.getHost().toLowerCase(Locale.ROOT);
         return hosts.stream().anyMatch(allowed -> host.equals(allowed) || host.endsWith("." + allowed));
+    }
+
+    /** {@code address} as a URI, or null when it is none. */
+    static URI parsed(String address) {
+        try {
+            return URI.create(address);
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+    }
+
+    private static KindSettings kindSettings(String id, String outlet, SourceKind kind, String linkSelector,
+            String nextPageSelector, String pageUrlTemplate, int maxPages, Path path) {
+        if (kind == null || id == null || outlet == null) {
+            // The canonical constructor names what is missing; the settings of no kind cannot be read.
+            return new KindSettings.Feed();
+        }
+        if (maxPages < 0 || maxPages > MAX_PAGES_LIMIT) {
+            throw new InvalidConfigValue("maxPages", "source " + id + ": must be between 1 and " + MAX_PAGES_LIMIT
+                    + ", not " + maxPages);
+        }
+        String template = pageUrlTemplate == null || pageUrlTemplate.isBlank() ? null : pageUrlTemplate.strip();
+        return KindSettings.read(id, kind, ExtractionRules.cssSelector("linkSelector", linkSelector),
+                ExtractionRules.cssSelector("nextPageSelector", nextPageSelector), template, maxPages, path);
     }
 
     private static List<String> defaultHosts(URI url) {
@@ -181,25 +199,6 @@ public record Source(
             }
         }
         return hosts.stream().map(host -> host.strip().toLowerCase(Locale.ROOT)).distinct().toList();
-    }
-
-    private static void requireHttp(String id, URI url) {
-        if (url == null || url.getHost() == null || url.getScheme() == null
-                || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))) {
-            throw new InvalidConfigValue("url", "source " + id + " needs an absolute http(s) url, not '" + url + "'");
-        }
-    }
-
-    private static void requireHttp(String id, String field, String address) {
-        try {
-            URI uri = URI.create(address);
-            if (uri.getHost() != null && uri.getScheme() != null && uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
-                return;
-            }
-        } catch (IllegalArgumentException notAUri) {
-            // reported below
-        }
-        throw new InvalidConfigValue(field, "source " + id + " needs an absolute http(s) address, not '" + address + "'");
     }
 
     private static void requirePositive(String id, String field, Duration interval) {

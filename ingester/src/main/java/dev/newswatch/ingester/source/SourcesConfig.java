@@ -35,9 +35,9 @@ public record SourcesConfig(List<Source> sources) {
                 problems.add(ConfigProblem.at("/sources/" + i + "/id", "duplicate source id '"
                         + source.id() + "', already used by sources[" + earlier + "]"));
             }
-            if (source.kind() == SourceKind.ARCHIVE && !Files.exists(source.path())) {
+            if (source.settings() instanceof KindSettings.Archive archive && !Files.exists(archive.path())) {
                 problems.add(ConfigProblem.at("/sources/" + i + "/path", "archive source " + source.id()
-                        + ": nothing at " + source.path().toAbsolutePath()
+                        + ": nothing at " + archive.path().toAbsolutePath()
                         + " (a relative path is read from the directory the ingester runs in)"));
             }
         }

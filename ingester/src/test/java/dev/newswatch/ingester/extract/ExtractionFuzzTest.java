@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.BodyDecoder;
+import dev.newswatch.ingester.url.CanonicalUrls;
 
 /**
  * Thousands of mutated pages through the decoder and the extractor, and mutated text and addresses through the

@@ -24,13 +24,13 @@ import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.ingester.RestartableBroker;
-import dev.newswatch.ingester.extract.CanonicalUrls;
 import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.publish.Publisher.Publication;
 import dev.newswatch.ingester.state.CompactedTopicReader;
 import dev.newswatch.ingester.state.PublishedArticles;
 import dev.newswatch.ingester.state.SourceState;
+import dev.newswatch.ingester.url.CanonicalUrls;
 
 /**
  * The publisher against a broker of its own that goes away and comes back on the same ports and data: a commit

@@ -93,16 +93,17 @@ class SourcesConfigTest {
                 """.formatted(warc)));
         Source zdnet = config.sources().get(0);
         assertThat(zdnet.kind()).isEqualTo(SourceKind.HTML_LIST);
-        assertThat(zdnet.linkSelector()).isEqualTo(".newsPost .assetText > a");
-        assertThat(zdnet.maxPages()).isEqualTo(3);
+        assertThat(zdnet.settings(KindSettings.Listing.class).linkSelector()).isEqualTo(".newsPost .assetText > a");
+        assertThat(zdnet.settings(KindSettings.Listing.class).maxPages()).isEqualTo(3);
         assertThat(zdnet.minPollInterval()).isEqualTo(Duration.ofMinutes(2));
         assertThat(zdnet.maxPollInterval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(zdnet.extraction()).isEqualTo(new ExtractionRules(".news_head h1", "#articleBody p", null));
         assertThat(config.sources().get(1).kind()).isEqualTo(SourceKind.SITEMAP);
-        assertThat(config.sources().get(1).maxPages()).as("child sitemaps read per poll").isEqualTo(20);
+        assertThat(config.sources().get(1).settings(KindSettings.Sitemap.class).maxSitemaps())
+                .as("child sitemaps read per poll").isEqualTo(20);
         Source archive = config.sources().get(2);
         assertThat(archive.kind()).isEqualTo(SourceKind.ARCHIVE);
-        assertThat(archive.path()).isEqualTo(warc);
+        assertThat(archive.settings(KindSettings.Archive.class).path()).isEqualTo(warc);
         assertThat(archive.url()).isNull();
     }
 
@@ -138,6 +139,14 @@ class SourcesConfigTest {
                     outlet: 보관함
                     kind: archive
                 """, 0, "sources[0].path", "needs a path");
+        assertRejected("""
+                sources:
+                  - id: etnews
+                    outlet: 전자신문
+                    kind: feed
+                    url: https://rss.etnews.com/Section901.xml
+                    linkSelector: ".newsPost a"
+                """, 6, "sources[0].linkSelector", "only html-list sources read linkSelector; source etnews is a feed");
         assertRejected("""
                 sources:
                   - id: etnews

@@ -1,4 +1,4 @@
-package dev.newswatch.ingester.extract;
+package dev.newswatch.ingester.url;
 
 import java.net.URI;
 import java.net.URISyntaxException;

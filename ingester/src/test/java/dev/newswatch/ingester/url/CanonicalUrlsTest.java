@@ -1,4 +1,4 @@
-package dev.newswatch.ingester.extract;
+package dev.newswatch.ingester.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
