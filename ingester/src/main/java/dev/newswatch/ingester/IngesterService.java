@@ -20,12 +20,8 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.common.metrics.MetricsServer;
 import dev.newswatch.common.metrics.ServiceMetrics;
-import dev.newswatch.ingester.discovery.LinkDiscoveries;
-import dev.newswatch.ingester.extract.ArticleExtractor;
 import dev.newswatch.ingester.failure.IngestException;
-import dev.newswatch.ingester.fetch.BodyDecoder;
 import dev.newswatch.ingester.fetch.FetchMetrics;
-import dev.newswatch.ingester.fetch.PageFetcher;
 import dev.newswatch.ingester.publish.ArticlePublisher;
 import dev.newswatch.ingester.source.Source;
 import dev.newswatch.ingester.source.SourceScheduler;
@@ -102,12 +98,9 @@ public final class IngesterService implements NewswatchService {
         metricsServer = MetricsServer.start(name(), MetricsServer.ALL_INTERFACES, settings.metricsPort(),
                 serviceMetrics.registry(), this::isHealthy, this::isReady);
 
-        PageFetcher fetcher = new PageFetcher(settings.fetch(), new FetchMetrics(serviceMetrics.registry()));
-        BodyDecoder decoder = new BodyDecoder(new FetchMetrics(serviceMetrics.registry()));
         Clock clock = Clock.systemUTC();
-        SourcePoller poller = new SourcePoller(new LinkDiscoveries(fetcher, decoder, settings.maxBodyBytes()),
-                new ArticleReader(fetcher, decoder, new ArticleExtractor()), published, states, publisher, metrics,
-                clock);
+        SourcePoller poller = new SourcePoller(Crawler.create(settings, new FetchMetrics(registry)), published, states,
+                publisher, metrics, clock);
         scheduler = new SourceScheduler(poller::poll, source -> states.untilDue(source, clock.instant()),
                 metrics::error);
         reloader = new SourcesReloader(settings.sourcesFile(), sourcesFileContent, this::applySources,

@@ -1,22 +1,14 @@
 package dev.newswatch.ingester;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import dev.newswatch.ingester.discovery.DiscoveredLink;
 import dev.newswatch.ingester.discovery.Discovery;
-import dev.newswatch.ingester.discovery.LinkDiscoveries;
-import dev.newswatch.ingester.discovery.LinkDiscovery;
-import dev.newswatch.ingester.extract.ArticleExtractor;
 import dev.newswatch.ingester.extract.ExtractedArticle;
 import dev.newswatch.ingester.failure.IngestException;
-import dev.newswatch.ingester.fetch.BodyDecoder;
-import dev.newswatch.ingester.fetch.PageFetcher;
+import dev.newswatch.ingester.fetch.FetchMetrics;
 import dev.newswatch.ingester.fetch.Validators;
 import dev.newswatch.ingester.source.Source;
-import dev.newswatch.ingester.source.SourceKind;
-import dev.newswatch.ingester.url.CanonicalUrls;
 
 /**
  * Tries one source once, without Kafka and without remembering anything: what it lists, and what the extractor
@@ -27,14 +19,10 @@ public final class SourceCheck {
     /** How many listed links a report shows. */
     static final int SHOWN_LINKS = 5;
 
-    private final LinkDiscovery discovery;
-    private final ArticleReader reader;
+    private final Crawler crawler;
 
     public SourceCheck(IngesterSettings settings) {
-        PageFetcher fetcher = new PageFetcher(settings.fetch());
-        BodyDecoder decoder = new BodyDecoder();
-        this.discovery = new LinkDiscoveries(fetcher, decoder, settings.maxBodyBytes());
-        this.reader = new ArticleReader(fetcher, decoder, new ArticleExtractor());
+        this.crawler = Crawler.create(settings, FetchMetrics.discarding());
     }
 
     /**
@@ -58,12 +46,12 @@ public final class SourceCheck {
     public Report check(Source source) throws InterruptedException {
         Discovery discovery;
         try {
-            discovery = this.discovery.discover(source, Validators.NONE);
+            discovery = crawler.discovery().discover(source, Validators.NONE);
         } catch (IngestException e) {
             return new Report(source, 0, 0, List.of(), null, null, "[" + e.kind().tag() + "] " + e.getMessage());
         }
         List<DiscoveredLink> links = discovery.links();
-        List<DiscoveredLink> inScope = links.stream().filter(link -> link.saved() != null || inScope(source, link)).toList();
+        List<DiscoveredLink> inScope = links.stream().filter(link -> isReadBy(source, link)).toList();
         List<DiscoveredLink> shown = links.subList(0, Math.min(SHOWN_LINKS, links.size()));
         int outOfScope = links.size() - inScope.size();
         if (inScope.isEmpty()) {
@@ -72,8 +60,8 @@ public final class SourceCheck {
         }
         DiscoveredLink first = inScope.get(0);
         try {
-            URI url = URI.create(CanonicalUrls.canonicalize(first.url()));
-            return new Report(source, links.size(), outOfScope, shown, first.url(), reader.read(source, first, url), null);
+            return new Report(source, links.size(), outOfScope, shown, first.url(),
+                    crawler.reader().read(source, first, first.canonicalUrl()), null);
         } catch (IngestException e) {
             return new Report(source, links.size(), outOfScope, shown, first.url(), null,
                     "[" + e.kind().tag() + "] " + e.getMessage());
@@ -82,9 +70,10 @@ public final class SourceCheck {
         }
     }
 
-    private static boolean inScope(Source source, DiscoveredLink link) {
+    /** The poller's rule: a link is read when it is a URL and {@link DiscoveredLink#isReadBy} the source. */
+    private static boolean isReadBy(Source source, DiscoveredLink link) {
         try {
-            return source.followsLinkTo(URI.create(link.url()));
+            return link.isReadBy(source, link.canonicalUrl());
         } catch (IllegalArgumentException notAUrl) {
             return false;
         }

@@ -9,25 +9,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.ingester.IngesterMetrics.PollOutcome;
 import dev.newswatch.ingester.IngesterMetrics.SkipReason;
 import dev.newswatch.ingester.discovery.DiscoveredLink;
 import dev.newswatch.ingester.discovery.Discovery;
-import dev.newswatch.ingester.discovery.LinkDiscovery;
 import dev.newswatch.ingester.extract.ExtractedArticle;
 import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.Validators;
 import dev.newswatch.ingester.publish.Publisher;
 import dev.newswatch.ingester.publish.Publisher.Publication;
+import dev.newswatch.ingester.publish.RawArticles;
 import dev.newswatch.ingester.source.PollIntervals;
 import dev.newswatch.ingester.source.Source;
 import dev.newswatch.ingester.source.SourceKind;
-import dev.newswatch.ingester.state.GiveUpReason;
 import dev.newswatch.ingester.state.PendingLink;
 import dev.newswatch.ingester.state.PendingLinks;
 import dev.newswatch.ingester.state.PublishedArticles;
@@ -41,36 +37,28 @@ import dev.newswatch.ingester.url.CanonicalUrls;
  * for each link on the source's hosts that is new or changed, read the article and publish it; then choose
  * when to poll again and keep that in the crawl state. A listed article is published, or it stays pending in
  * the crawl state ({@link PendingLinks}) and is read again at a later poll, even when the listing then answers
- * 304: past the per-poll cap it is deferred, after a failed read it waits for a backoff, and only after too many
- * failures or too long is it given up, counted and logged as such. Every failure becomes one log line and one
- * counted error; nothing escapes.
+ * 304: past the per-poll {@link PollBudget} it is deferred, after a failed read it waits for a backoff, and only
+ * after too many failures or too long is it given up, counted and logged as such. Every failure becomes one log
+ * line and one counted error ({@link PollEvents}); nothing escapes.
  */
 final class SourcePoller {
 
-    private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
-    /** Some sources list hundreds of items at once (Digital Times: 427); these many are read, the rest wait. */
-    static final int MAX_ARTICLES_PER_POLL = 100;
-    /** Published articles read again per poll, at most; the others wait for the next poll. */
-    static final int MAX_REVISITS_PER_POLL = 10;
-
-    private final LinkDiscovery discovery;
-    private final ArticleReader reader;
+    private final Crawler crawler;
     private final PublishedArticles published;
     private final SourceStates states;
     private final Publisher publisher;
-    private final IngesterMetrics metrics;
+    private final PollEvents events;
     private final Clock clock;
     /** Links revisited and found unchanged, with when: they are not fetched again until the source re-dates them. */
     private final Map<String, Instant> lastRevisit = new ConcurrentHashMap<>();
 
-    public SourcePoller(LinkDiscovery discovery, ArticleReader reader, PublishedArticles published,
-            SourceStates states, Publisher publisher, IngesterMetrics metrics, Clock clock) {
-        this.discovery = discovery;
-        this.reader = reader;
+    SourcePoller(Crawler crawler, PublishedArticles published, SourceStates states, Publisher publisher,
+            IngesterMetrics metrics, Clock clock) {
+        this.crawler = crawler;
         this.published = published;
         this.states = states;
         this.publisher = publisher;
-        this.metrics = metrics;
+        this.events = new PollEvents(metrics);
         this.clock = clock;
     }
 
@@ -79,7 +67,7 @@ final class SourcePoller {
      * less while pending articles are due sooner (never less than the source's shortest interval). Returns
      * normally whatever goes wrong.
      */
-    public Duration poll(Source source) {
+    Duration poll(Source source) {
         SourceState previous = states.get(source.id()).orElse(null);
         Validators validators = previous == null ? Validators.NONE : previous.validators();
         PendingLinks pending = PendingLinks.from(previous);
@@ -89,30 +77,27 @@ final class SourcePoller {
             return source.pollInterval();
         }
         Instant now = clock.instant();
-        pending.expire(now).forEach(giveUp -> givenUp(source, giveUp.link(), giveUp.reason(), "first listed at "
-                + giveUp.link().firstSeenAt() + ", more than " + PendingLinks.MAX_AGE + " ago"));
+        pending.expire(now).forEach(giveUp -> events.givenUp(source, giveUp.link(), giveUp.reason(),
+                "first listed at " + giveUp.link().firstSeenAt() + ", more than " + PendingLinks.MAX_AGE + " ago"));
         Duration interval = PollIntervals.next(source, previous == null ? null : previous.pollInterval(),
                 result.newArticles(), result.itemDates(), now);
-        metrics.nextInterval(source.id(), interval);
         Duration delay = pending.nextTry()
                 .map(due -> max(Duration.between(now, due), source.minPollInterval()))
                 .filter(untilDue -> untilDue.compareTo(interval) < 0)
                 .orElse(interval);
         if (result.deferred() > 0) {
-            log.info("Source {}: read {} articles this poll; {} more wait for the next poll, in {}s", source.id(),
-                    MAX_ARTICLES_PER_POLL, result.deferred(), delay.toSeconds());
+            events.deferred(source, result.deferred(), delay.toSeconds());
         }
         Validators saved = result.validators();
         if (pending.notRecorded() > 0) {
-            log.info("Source {}: {} links wait beyond the {} the crawl state holds; the listing is read in full "
-                    + "again to find them", source.id(), pending.notRecorded(), PendingLinks.MAX_PENDING);
+            events.pendingBeyondState(source, pending.notRecorded());
             saved = validators;
         }
         SourceState state = new SourceState(saved, interval, now.plus(delay),
                 result.succeeded() ? now : previous == null ? null : previous.lastSuccessAt(), pending.links(),
                 pending.givenUp());
         save(source, state, validators);
-        metrics.pendingArticles(source.id(), pending.size());
+        events.scheduled(source, interval, pending.size());
         return delay;
     }
 
@@ -125,9 +110,7 @@ final class SourcePoller {
             publisher.saveSourceState(source.id(), state);
             states.remember(source.id(), state);
         } catch (IngestException e) {
-            log.warn("Source {}: crawl state not saved [{}]: {}; the next poll sends the validators last saved",
-                    source.id(), e.kind().tag(), e.getMessage());
-            metrics.error(source.id(), e.kind());
+            events.stateNotSaved(source, e);
             states.remember(source.id(), state.withValidators(lastSaved));
         }
     }
@@ -141,70 +124,54 @@ final class SourcePoller {
      */
     private record Result(boolean succeeded, Validators validators, int newArticles, List<Instant> itemDates,
                           int deferred) {
-    }
 
-    /** What one poll has done so far. */
-    private static final class Progress {
-        int read;
-        int revisits;
-        int newArticles;
-        int deferred;
-        boolean publishFailed;
-
-        /** Past the cap, or Kafka unreachable: links to read are left pending, not read. */
-        boolean deferring() {
-            return read >= MAX_ARTICLES_PER_POLL || publishFailed;
+        static Result failed(Validators validators) {
+            return new Result(false, validators, 0, List.of(), 0);
         }
     }
 
     private Result pollOnce(Source source, Validators validators, PendingLinks pending) {
-        Result failed = new Result(false, validators, 0, List.of(), 0);
         Discovery discovery;
         try {
-            discovery = this.discovery.discover(source, validators);
+            discovery = crawler.discovery().discover(source, validators);
         } catch (IngestException e) {
-            sourceFailed(source, e.kind(), e.getMessage());
-            return failed;
+            events.sourceFailed(source, e.kind(), e.getMessage(), clock.instant());
+            return Result.failed(validators);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed;
+            return Result.failed(validators);
         } catch (RuntimeException e) {
-            sourceFailed(source, source.kind().parseError(), "unexpected " + e);
-            return failed;
+            events.sourceFailed(source, source.kind().parseError(), "unexpected " + e, clock.instant());
+            return Result.failed(validators);
         }
-        Validators next;
-        if (discovery.notModified()) {
-            // A 304 may repeat only some validators; the ones it leaves out still hold.
-            next = new Validators(
-                    discovery.validators().etag() != null ? discovery.validators().etag() : validators.etag(),
-                    discovery.validators().lastModified() != null ? discovery.validators().lastModified()
-                            : validators.lastModified());
-        } else if (discovery.links().isEmpty()) {
-            sourceFailed(source, ErrorKind.NO_ARTICLES,
-                    "read, but it lists no articles (moved feed, changed layout or stale selector?)");
-            return new Result(false, discovery.validators(), 0, List.of(), 0);
-        } else {
-            next = discovery.validators();
-            metrics.articlesDiscovered(source.id(), discovery.links().size());
+        if (!discovery.notModified() && discovery.links().isEmpty()) {
+            events.sourceFailed(source, ErrorKind.NO_ARTICLES,
+                    "read, but it lists no articles (moved feed, changed layout or stale selector?)", clock.instant());
+            return Result.failed(discovery.validators());
         }
-        Progress progress = new Progress();
+        Validators next = discovery.notModified() ? validators.refreshedBy(discovery.validators())
+                : discovery.validators();
+        if (!discovery.notModified()) {
+            events.listed(source, discovery.links().size());
+        }
+        PollBudget budget = new PollBudget();
         for (DiscoveredLink link : discovery.links()) {
-            if (!visit(source, link, pending, progress)) {
-                return failed;
+            if (!visit(source, link, pending, budget)) {
+                return Result.failed(validators);
             }
         }
         // An archive's pages are listed on every poll: only links on the web can be read without their listing.
         if (source.kind() != SourceKind.ARCHIVE) {
             for (DiscoveredLink link : pending.dueAndUnvisited(clock.instant())) {
-                if (!visit(source, link, pending, progress)) {
-                    return failed;
+                if (!visit(source, link, pending, budget)) {
+                    return Result.failed(validators);
                 }
             }
         }
-        metrics.polled(source.id(), progress.publishFailed ? PollOutcome.FAILURE
+        events.polled(source, budget.publishHasFailed() ? PollOutcome.FAILURE
                 : discovery.notModified() ? PollOutcome.NOT_MODIFIED : PollOutcome.SUCCESS, clock.instant());
         List<Instant> dates = discovery.links().stream().map(DiscoveredLink::published).filter(Objects::nonNull).toList();
-        return new Result(!progress.publishFailed, next, progress.newArticles, dates, progress.deferred);
+        return new Result(!budget.publishHasFailed(), next, budget.newArticles(), dates, budget.deferredCount());
     }
 
     /**
@@ -212,17 +179,15 @@ final class SourcePoller {
      *
      * @return false when the ingester is stopping and the poll must end at once
      */
-    private boolean visit(Source source, DiscoveredLink link, PendingLinks pending, Progress progress) {
+    private boolean visit(Source source, DiscoveredLink link, PendingLinks pending, PollBudget budget) {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
         URI url;
         try {
-            url = URI.create(CanonicalUrls.canonicalize(link.url()));
+            url = link.canonicalUrl();
         } catch (IllegalArgumentException e) {
-            log.warn("Source {}: listed link {} skipped [{}]: not a URL", source.id(), link.url(),
-                    ErrorKind.EXTRACT.tag());
-            metrics.error(source.id(), ErrorKind.EXTRACT);
+            events.notAUrl(source, link);
             return true;
         }
         String linkId = CanonicalUrls.articleId(url.toString());
@@ -230,57 +195,52 @@ final class SourcePoller {
         if (pending.waits(linkId, now)) {
             return true;
         }
-        if (link.saved() == null && !source.followsLinkTo(url)) {
-            log.debug("Source {}: {} is outside its hosts {}", source.id(), url, source.hosts());
-            metrics.articleSkipped(source.id(), SkipReason.OUT_OF_SCOPE);
+        if (!link.isReadBy(source, url)) {
+            events.skipped(source, link, SkipReason.OUT_OF_SCOPE);
             pending.handled(linkId);
             return true;
         }
         RevisitPolicy.Decision decision = RevisitPolicy.decide(published.markerForLink(linkId), link.updated(),
                 lastRevisit.get(linkId), now);
         boolean revisit = decision == RevisitPolicy.Decision.REVISIT;
-        if (decision == RevisitPolicy.Decision.SKIP
-                || revisit && (progress.revisits == MAX_REVISITS_PER_POLL || progress.deferring())) {
-            metrics.articleSkipped(source.id(), SkipReason.KNOWN);
+        if (decision == RevisitPolicy.Decision.SKIP || revisit && !budget.allowsRevisit()) {
+            events.skipped(source, link, SkipReason.KNOWN);
             pending.handled(linkId);
             return true;
         }
         if (!revisit && pending.isGivenUp(linkId)) {
-            metrics.articleSkipped(source.id(), SkipReason.GIVEN_UP);
+            events.skipped(source, link, SkipReason.GIVEN_UP);
             return true;
         }
-        if (progress.deferring()) {
+        if (budget.deferring()) {
             pending.defer(linkId, link, now);
-            progress.deferred += progress.publishFailed ? 0 : 1;
+            budget.deferred();
             return true;
         }
         if (revisit) {
-            progress.revisits++;
             lastRevisit.put(linkId, now);
         }
-        progress.read++;
+        budget.reading(revisit);
         try {
             Publication publication = ingest(source, link, url, linkId);
             pending.handled(linkId);
-            progress.newArticles += publication == Publication.UNCHANGED ? 0 : 1;
+            budget.published(publication != Publication.UNCHANGED);
         } catch (IngestException e) {
             if (e.kind() == ErrorKind.PUBLISH) {
                 // Kafka is unreachable or this publisher is fenced: the other items would fail the same way.
-                log.warn("Source {}: article {} not published [{}]: {}; it and the rest of this poll's articles "
-                        + "stay pending", source.id(), link.url(), e.kind().tag(), e.getMessage());
-                metrics.error(source.id(), e.kind());
-                progress.publishFailed = true;
+                events.publishFailed(source, link, e);
+                budget.publishFailed();
                 if (!revisit) {
                     pending.defer(linkId, link, now);
                 }
             } else {
-                articleFailed(source, link, linkId, revisit, pending, e.kind(), e.getMessage());
+                readFailed(source, link, linkId, revisit, pending, e.kind(), e.getMessage());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (RuntimeException e) {
-            articleFailed(source, link, linkId, revisit, pending, ErrorKind.EXTRACT, "unexpected " + e);
+            readFailed(source, link, linkId, revisit, pending, ErrorKind.EXTRACT, "unexpected " + e);
         }
         return true;
     }
@@ -288,61 +248,25 @@ final class SourcePoller {
     /** Reads the article behind a link and publishes it. */
     private Publication ingest(Source source, DiscoveredLink link, URI url, String linkId)
             throws IngestException, InterruptedException {
-        ExtractedArticle article = reader.read(source, link, url);
-        metrics.articleFetched(source.id());
-        String id = CanonicalUrls.articleId(article.canonicalUrl());
-        String fingerprint = CanonicalUrls.fingerprint(article.title(), article.text());
-        RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, id, source.id(), source.outlet(),
-                article.canonicalUrl(), article.title(), article.publishedAt(), article.updatedAt(), clock.instant(),
-                article.language() == null ? source.language() : article.language(), article.author(),
-                article.section(), article.text(), fingerprint);
-        Publication publication = publisher.publish(raw, linkId);
-        switch (publication) {
-            case NEW -> {
-                metrics.articlePublished(source.id());
-                log.info("Source {}: published {} {}", source.id(), id, article.canonicalUrl());
-            }
-            case UPDATE -> {
-                metrics.articleUpdated(source.id());
-                log.info("Source {}: published an update of {} {}", source.id(), id, article.canonicalUrl());
-            }
-            case UNCHANGED -> metrics.articleUnchanged(source.id());
-        }
+        ExtractedArticle extracted = crawler.reader().read(source, link, url);
+        events.fetched(source);
+        RawArticle article = RawArticles.of(source, extracted, clock.instant());
+        Publication publication = publisher.publish(article, linkId);
+        events.published(source, article, publication);
         return publication;
-    }
-
-    private void sourceFailed(Source source, ErrorKind kind, String reason) {
-        log.warn("Source {}: {} {} failed [{}]: {}; retrying at the next poll", source.id(), source.kind().configName(),
-                source.location(), kind.tag(), reason);
-        metrics.error(source.id(), kind);
-        metrics.polled(source.id(), PollOutcome.FAILURE, clock.instant());
     }
 
     /**
      * A read that failed: a new article stays pending and is read again after a backoff, or is given up after
      * too many failures; a revisit of a published one is simply tried again when the policy next says so.
      */
-    private void articleFailed(Source source, DiscoveredLink link, String linkId, boolean revisit,
-            PendingLinks pending, ErrorKind kind, String reason) {
-        metrics.error(source.id(), kind);
+    private void readFailed(Source source, DiscoveredLink link, String linkId, boolean revisit, PendingLinks pending,
+            ErrorKind kind, String reason) {
         if (revisit) {
-            log.warn("Source {}: revisit of published article {} failed [{}]: {}", source.id(), link.url(),
-                    kind.tag(), reason);
+            events.revisitFailed(source, link, kind, reason);
             return;
         }
         PendingLink retry = pending.failed(linkId, link, clock.instant());
-        if (pending.isGivenUp(linkId)) {
-            givenUp(source, retry, GiveUpReason.ATTEMPTS, "its last failure [" + kind.tag() + "]: " + reason);
-        } else {
-            log.warn("Source {}: article {} failed [{}] (attempt {} of {}): {}; pending, read again from {}",
-                    source.id(), link.url(), kind.tag(), retry.attempts(), PendingLinks.MAX_ATTEMPTS, reason,
-                    retry.nextTryAt());
-        }
-    }
-
-    private void givenUp(Source source, PendingLink link, GiveUpReason reason, String detail) {
-        log.warn("Source {}: article {} given up after {} failed reads, never published; {}", source.id(),
-                link.url(), link.attempts(), detail);
-        metrics.articleGivenUp(source.id(), reason);
+        events.readFailed(source, retry, pending.isGivenUp(linkId), kind, reason);
     }
 }

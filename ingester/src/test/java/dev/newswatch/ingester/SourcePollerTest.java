@@ -127,8 +127,8 @@ class SourcePollerTest {
     }
 
     private SourcePoller poller(List<Source> sources, Clock clock) {
-        return new SourcePoller(new LinkDiscoveries(fetcher, decoder, 1_000_000),
-                new ArticleReader(fetcher, decoder, new ArticleExtractor()), published, states, publisher,
+        return new SourcePoller(new Crawler(new LinkDiscoveries(fetcher, decoder, 1_000_000),
+                new ArticleReader(fetcher, decoder, new ArticleExtractor())), published, states, publisher,
                 new IngesterMetrics(registry, sources), clock);
     }
 
@@ -370,7 +370,7 @@ class SourcePollerTest {
 
         Duration next = poller.poll(source);
 
-        assertThat(publisher.articles).hasSize(SourcePoller.MAX_ARTICLES_PER_POLL);
+        assertThat(publisher.articles).hasSize(PollBudget.MAX_ARTICLES_PER_POLL);
         assertThat(pendingGauge("big-feed")).isEqualTo(110);
         SourceState saved = publisher.states.get("big-feed");
         assertThat(saved.validators().etag()).as("saved together with the pending list").isEqualTo("\"big-v1\"");

@@ -20,7 +20,6 @@ import org.mozilla.universalchardet.UniversalDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Turns fetched bytes into text. The charset comes from, in order: a byte-order mark; the HTTP Content-Type and
@@ -62,7 +61,7 @@ public final class BodyDecoder {
 
     /** A decoder that counts nothing, for files read outside the service. */
     public BodyDecoder() {
-        this(new FetchMetrics(new SimpleMeterRegistry()));
+        this(FetchMetrics.discarding());
     }
 
     public BodyDecoder(FetchMetrics metrics) {

@@ -7,6 +7,7 @@ import dev.newswatch.common.metrics.MetricTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The fetcher's meters, tagged by source id (from the sources file) and by outcome, status and retry reason,
@@ -62,6 +63,11 @@ public final class FetchMetrics {
 
     public FetchMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Meters that go nowhere, for tools and tests that report no metrics. */
+    public static FetchMetrics discarding() {
+        return new FetchMetrics(new SimpleMeterRegistry());
     }
 
     /** A fetch ended; {@code status} is the last HTTP status, or 0 when no response came. */

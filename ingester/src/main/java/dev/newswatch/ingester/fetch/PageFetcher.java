@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import crawlercommons.robots.BaseRobotRules;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.newswatch.ingester.AddressGuard;
 import dev.newswatch.ingester.failure.ErrorKind;
@@ -45,7 +44,7 @@ public final class PageFetcher {
 
     /** A fetcher whose meters go nowhere; for tools and tests that do not report metrics. */
     public PageFetcher(FetchSettings settings) {
-        this(settings, new FetchMetrics(new SimpleMeterRegistry()));
+        this(settings, FetchMetrics.discarding());
     }
 
     public PageFetcher(FetchSettings settings, FetchMetrics metrics) {
