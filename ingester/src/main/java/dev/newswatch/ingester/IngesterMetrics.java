@@ -2,9 +2,10 @@ package dev.newswatch.ingester;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,8 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The ingester's own meters, tagged by source id (bounded: it comes from the sources file) and never by URL.
- * Every source's meters exist from the moment it is configured, at start or by a reload, so a dashboard shows a
- * silent source as zero, not as missing; a source removed by a reload takes its meters with it.
+ * Every source's meters are registered once, when it is configured at start or by a reload, so a dashboard shows
+ * a silent source as zero, not as missing; a source removed by a reload takes its meters with it. Stages get a
+ * method of this class as a callback, never the registry.
  */
 public final class IngesterMetrics {
 
@@ -38,30 +40,24 @@ public final class IngesterMetrics {
     static final String LAST_SUCCESSFUL_POLL = "newswatch.ingester.source.last.successful.poll";
     static final String POLL_INTERVAL = "newswatch.ingester.source.poll.interval";
     public static final String RELOADS = "newswatch.ingester.sources.reloads";
-    private static final Set<String> PER_SOURCE = Set.of(ARTICLES_DISCOVERED, ARTICLES_FETCHED, ARTICLES_PUBLISHED,
-            ARTICLES_UPDATED, ARTICLES_UNCHANGED, ARTICLES_SKIPPED, ARTICLES_PENDING, ARTICLES_GIVEN_UP, SOURCE_POLLS,
-            ERRORS, LAST_SUCCESSFUL_POLL, POLL_INTERVAL);
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> intervalSeconds = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> pendingArticles = new ConcurrentHashMap<>();
+    private final Map<String, SourceMeters> bySource = new ConcurrentHashMap<>();
+    private final Map<ReloadOutcome, Counter> reloads = new EnumMap<>(ReloadOutcome.class);
 
     public IngesterMetrics(MeterRegistry registry, List<Source> sources) {
         this.registry = registry;
         sources.forEach(this::register);
         for (ReloadOutcome outcome : ReloadOutcome.values()) {
-            reloads(outcome);
+            reloads.put(outcome, Counter.builder(RELOADS)
+                    .description("Edits of the sources file, by whether they were reloaded or rejected")
+                    .tag("outcome", MetricTags.of(outcome)).register(registry));
         }
     }
 
     /** How a poll ended. */
     public enum PollOutcome {
-        SUCCESS, NOT_MODIFIED, FAILURE;
-
-        String tag() {
-            return MetricTags.of(this);
-        }
+        SUCCESS, NOT_MODIFIED, FAILURE
     }
 
     /** Why a listed link was not fetched. */
@@ -71,164 +67,140 @@ public final class IngesterMetrics {
         /** On a host the source does not declare. */
         OUT_OF_SCOPE,
         /** Given up after too many failed reads, and still listed. */
-        GIVEN_UP;
-
-        String tag() {
-            return MetricTags.of(this);
-        }
+        GIVEN_UP
     }
 
-    /** Creates the source's series at zero. */
+    /** Creates the source's series at zero; a source configured again keeps its series. */
     public void register(Source source) {
-        String id = source.id();
-        discovered(id);
-        fetched(id);
-        published(id);
-        updated(id);
-        unchanged(id);
-        for (SkipReason reason : SkipReason.values()) {
-            skipped(id, reason);
-        }
-        for (GiveUpReason reason : GiveUpReason.values()) {
-            givenUp(id, reason);
-        }
-        for (PollOutcome outcome : PollOutcome.values()) {
-            polls(id, outcome);
-        }
-        for (ErrorKind kind : ErrorKind.values()) {
-            errors(id, kind);
-        }
-        Gauge.builder(LAST_SUCCESSFUL_POLL, lastSuccessEpochSeconds.computeIfAbsent(id, key -> new AtomicLong()),
-                        AtomicLong::doubleValue)
-                .description("When the source was last polled successfully, in seconds since the epoch "
-                        + "(0 until the first success)")
-                .baseUnit("seconds").tag("source", id).register(registry);
-        AtomicLong interval = intervalSeconds.computeIfAbsent(id, key -> new AtomicLong());
-        interval.set(source.pollInterval().toSeconds());
-        Gauge.builder(POLL_INTERVAL, interval, AtomicLong::doubleValue)
-                .description("The interval adaptive polling chose for the source's next poll")
-                .baseUnit("seconds").tag("source", id).register(registry);
-        Gauge.builder(ARTICLES_PENDING, pendingArticles.computeIfAbsent(id, key -> new AtomicLong()),
-                        AtomicLong::doubleValue)
-                .description("Listed articles not published yet that wait for a later poll: deferred by the "
-                        + "per-poll cap, or to be read again after a failure")
-                .tag("source", id).register(registry);
+        meters(source.id()).interval.set(source.pollInterval().toSeconds());
     }
 
     /** Removes the series of a source no longer configured. */
     public void unregister(String sourceId) {
-        for (Meter meter : registry.getMeters()) {
-            if (PER_SOURCE.contains(meter.getId().getName()) && sourceId.equals(meter.getId().getTag("source"))) {
-                registry.remove(meter);
-            }
+        SourceMeters removed = bySource.remove(sourceId);
+        if (removed != null) {
+            removed.all.forEach(registry::remove);
         }
-        lastSuccessEpochSeconds.remove(sourceId);
-        intervalSeconds.remove(sourceId);
-        pendingArticles.remove(sourceId);
     }
 
     public void articlesDiscovered(String sourceId, int count) {
-        discovered(sourceId).increment(count);
+        meters(sourceId).discovered.increment(count);
     }
 
     public void articleFetched(String sourceId) {
-        fetched(sourceId).increment();
+        meters(sourceId).fetched.increment();
     }
 
     public void articlePublished(String sourceId) {
-        published(sourceId).increment();
+        meters(sourceId).published.increment();
     }
 
     public void articleUpdated(String sourceId) {
-        updated(sourceId).increment();
+        meters(sourceId).updated.increment();
     }
 
     public void articleUnchanged(String sourceId) {
-        unchanged(sourceId).increment();
+        meters(sourceId).unchanged.increment();
     }
 
     public void articleSkipped(String sourceId, SkipReason reason) {
-        skipped(sourceId, reason).increment();
+        meters(sourceId).skipped.get(reason).increment();
     }
 
     public void articleGivenUp(String sourceId, GiveUpReason reason) {
-        givenUp(sourceId, reason).increment();
+        meters(sourceId).givenUp.get(reason).increment();
     }
 
     public void pendingArticles(String sourceId, int count) {
-        pendingArticles.computeIfAbsent(sourceId, id -> new AtomicLong()).set(count);
+        meters(sourceId).pending.set(count);
     }
 
     public void polled(String sourceId, PollOutcome outcome, Instant at) {
-        polls(sourceId, outcome).increment();
+        SourceMeters meters = meters(sourceId);
+        meters.polls.get(outcome).increment();
         if (outcome != PollOutcome.FAILURE) {
-            lastSuccessEpochSeconds.computeIfAbsent(sourceId, id -> new AtomicLong()).set(at.getEpochSecond());
+            meters.lastSuccessEpochSeconds.set(at.getEpochSecond());
         }
     }
 
     public void nextInterval(String sourceId, Duration interval) {
-        intervalSeconds.computeIfAbsent(sourceId, id -> new AtomicLong()).set(interval.toSeconds());
+        meters(sourceId).interval.set(interval.toSeconds());
     }
 
     public void error(String sourceId, ErrorKind kind) {
-        errors(sourceId, kind).increment();
+        meters(sourceId).errors.get(kind).increment();
     }
 
     public void reloaded(ReloadOutcome outcome) {
-        reloads(outcome).increment();
+        reloads.get(outcome).increment();
     }
 
-    private Counter discovered(String sourceId) {
-        return Counter.builder(ARTICLES_DISCOVERED).description("Article links the source listed, counted per poll")
-                .tag("source", sourceId).register(registry);
+    private SourceMeters meters(String sourceId) {
+        return bySource.computeIfAbsent(sourceId, SourceMeters::new);
     }
 
-    private Counter fetched(String sourceId) {
-        return Counter.builder(ARTICLES_FETCHED).description("Article pages fetched and extracted")
-                .tag("source", sourceId).register(registry);
-    }
+    /** The meters of one source, registered together when the source is configured. */
+    private final class SourceMeters {
 
-    private Counter published(String sourceId) {
-        return Counter.builder(ARTICLES_PUBLISHED).description("Articles published to news.raw for the first time")
-                .tag("source", sourceId).register(registry);
-    }
+        final List<Meter> all = new ArrayList<>();
+        final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+        final AtomicLong interval = new AtomicLong();
+        final AtomicLong pending = new AtomicLong();
+        final Counter discovered;
+        final Counter fetched;
+        final Counter published;
+        final Counter updated;
+        final Counter unchanged;
+        final Map<SkipReason, Counter> skipped = new EnumMap<>(SkipReason.class);
+        final Map<GiveUpReason, Counter> givenUp = new EnumMap<>(GiveUpReason.class);
+        final Map<PollOutcome, Counter> polls = new EnumMap<>(PollOutcome.class);
+        final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+        private final String sourceId;
 
-    private Counter updated(String sourceId) {
-        return Counter.builder(ARTICLES_UPDATED)
-                .description("Edited articles published again to news.raw as an update of the same id")
-                .tag("source", sourceId).register(registry);
-    }
+        SourceMeters(String sourceId) {
+            this.sourceId = sourceId;
+            discovered = counter(ARTICLES_DISCOVERED, "Article links the source listed, counted per poll");
+            fetched = counter(ARTICLES_FETCHED, "Article pages fetched and extracted");
+            published = counter(ARTICLES_PUBLISHED, "Articles published to news.raw for the first time");
+            updated = counter(ARTICLES_UPDATED, "Edited articles published again to news.raw as an update of the same id");
+            unchanged = counter(ARTICLES_UNCHANGED,
+                    "Fetched articles not published because exactly that version was published before");
+            for (SkipReason reason : SkipReason.values()) {
+                skipped.put(reason, counter(ARTICLES_SKIPPED,
+                        "Listed links not fetched: known and unchanged, outside the source's hosts, or given up",
+                        "reason", MetricTags.of(reason)));
+            }
+            for (GiveUpReason reason : GiveUpReason.values()) {
+                givenUp.put(reason, counter(ARTICLES_GIVEN_UP,
+                        "Listed articles never published: given up after too many failed reads or too long",
+                        "reason", MetricTags.of(reason)));
+            }
+            for (PollOutcome outcome : PollOutcome.values()) {
+                polls.put(outcome, counter(SOURCE_POLLS, "Source polls by outcome: success, not-modified, failure",
+                        "outcome", MetricTags.of(outcome)));
+            }
+            for (ErrorKind kind : ErrorKind.values()) {
+                errors.put(kind, counter(ERRORS, "Failures by kind; kind=extract counts extraction failures",
+                        "kind", kind.tag()));
+            }
+            all.add(Gauge.builder(LAST_SUCCESSFUL_POLL, lastSuccessEpochSeconds, AtomicLong::doubleValue)
+                    .description("When the source was last polled successfully, in seconds since the epoch "
+                            + "(0 until the first success)")
+                    .baseUnit("seconds").tag("source", sourceId).register(registry));
+            all.add(Gauge.builder(POLL_INTERVAL, interval, AtomicLong::doubleValue)
+                    .description("The interval adaptive polling chose for the source's next poll")
+                    .baseUnit("seconds").tag("source", sourceId).register(registry));
+            all.add(Gauge.builder(ARTICLES_PENDING, pending, AtomicLong::doubleValue)
+                    .description("Listed articles not published yet that wait for a later poll: deferred by the "
+                            + "per-poll cap, or to be read again after a failure")
+                    .tag("source", sourceId).register(registry));
+        }
 
-    private Counter unchanged(String sourceId) {
-        return Counter.builder(ARTICLES_UNCHANGED)
-                .description("Fetched articles not published because exactly that version was published before")
-                .tag("source", sourceId).register(registry);
-    }
-
-    private Counter skipped(String sourceId, SkipReason reason) {
-        return Counter.builder(ARTICLES_SKIPPED)
-                .description("Listed links not fetched: known and unchanged, outside the source's hosts, or given up")
-                .tag("source", sourceId).tag("reason", reason.tag()).register(registry);
-    }
-
-    private Counter givenUp(String sourceId, GiveUpReason reason) {
-        return Counter.builder(ARTICLES_GIVEN_UP)
-                .description("Listed articles never published: given up after too many failed reads or too long")
-                .tag("source", sourceId).tag("reason", MetricTags.of(reason)).register(registry);
-    }
-
-    private Counter polls(String sourceId, PollOutcome outcome) {
-        return Counter.builder(SOURCE_POLLS).description("Source polls by outcome: success, not-modified, failure")
-                .tag("source", sourceId).tag("outcome", MetricTags.of(outcome)).register(registry);
-    }
-
-    private Counter errors(String sourceId, ErrorKind kind) {
-        return Counter.builder(ERRORS).description("Failures by kind; kind=extract counts extraction failures")
-                .tag("source", sourceId).tag("kind", kind.tag()).register(registry);
-    }
-
-    private Counter reloads(ReloadOutcome outcome) {
-        return Counter.builder(RELOADS).description("Edits of the sources file, by whether they were reloaded or rejected")
-                .tag("outcome", MetricTags.of(outcome)).register(registry);
+        private Counter counter(String name, String description, String... tags) {
+            Counter counter = Counter.builder(name).description(description).tag("source", sourceId).tags(tags)
+                    .register(registry);
+            all.add(counter);
+            return counter;
+        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.newswatch.ingester.fetch;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.newswatch.common.metrics.MetricTags;
 import io.micrometer.core.instrument.Counter;
@@ -60,6 +64,9 @@ public final class FetchMetrics {
     }
 
     private final MeterRegistry registry;
+    /** Every meter, registered at its first use and kept: by name and tags, in that order. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     public FetchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -72,45 +79,46 @@ public final class FetchMetrics {
 
     /** A fetch ended; {@code status} is the last HTTP status, or 0 when no response came. */
     void fetched(String source, Outcome outcome, int status, Duration took) {
-        Counter.builder(FETCHES)
-                .description("Fetches of feeds and pages by outcome and final HTTP status (none when no response)")
-                .tag("source", source).tag("outcome", MetricTags.of(outcome)).tag("status", statusTag(status))
-                .register(registry).increment();
-        Timer.builder(DURATION)
+        counter(FETCHES, "Fetches of feeds and pages by outcome and final HTTP status (none when no response)",
+                null, source, "outcome", MetricTags.of(outcome), "status", statusTag(status)).increment();
+        durations.computeIfAbsent(source, id -> Timer.builder(DURATION)
                 .description("Time a fetch took, including pacing waits, retries and redirects")
-                .tag("source", source)
+                .tag("source", id)
                 .serviceLevelObjectives(DURATION_BUCKETS)
-                .register(registry).record(took);
+                .register(registry)).record(took);
     }
 
     void received(String source, long bytes) {
-        Counter.builder(RECEIVED)
-                .description("Response body bytes received, as sent on the wire")
-                .baseUnit("bytes")
-                .tag("source", source)
-                .register(registry).increment(bytes);
+        counter(RECEIVED, "Response body bytes received, as sent on the wire", "bytes", source).increment(bytes);
     }
 
     void robotsDenied(String source) {
-        Counter.builder(ROBOTS_DENIALS)
-                .description("Fetches refused because robots.txt disallows them")
-                .tag("source", source)
-                .register(registry).increment();
+        counter(ROBOTS_DENIALS, "Fetches refused because robots.txt disallows them", null, source).increment();
     }
 
     void retried(String source, RetryReason reason) {
-        Counter.builder(RETRIES)
-                .description("Requests tried again after a 429, a 5xx or a timeout")
-                .tag("source", source).tag("reason", MetricTags.of(reason))
-                .register(registry).increment();
+        counter(RETRIES, "Requests tried again after a 429, a 5xx or a timeout", null, source,
+                "reason", MetricTags.of(reason)).increment();
     }
 
     /** A fetched body held bytes not valid in its charset; they were read as U+FFFD. */
     void malformedBody(String source) {
-        Counter.builder(DECODE_ERRORS)
-                .description("Fetched pages with bytes not valid in their charset, each read as U+FFFD")
-                .tag("source", source)
-                .register(registry).increment();
+        counter(DECODE_ERRORS, "Fetched pages with bytes not valid in their charset, each read as U+FFFD", null,
+                source)
+                .increment();
+    }
+
+    /**
+     * The counter {@code name} of {@code source} with {@code tags} (name, value, ...), registered at its first use.
+     *
+     * @param baseUnit the unit counted, or null for events
+     */
+    private Counter counter(String name, String description, String baseUnit, String source, String... tags) {
+        List<String> key = new ArrayList<>(List.of(name, source));
+        key.addAll(List.of(tags));
+        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description)
+                .baseUnit(baseUnit)
+                .tag("source", source).tags(tags).register(registry));
     }
 
     static String statusTag(int status) {
