@@ -29,6 +29,9 @@ import dev.newswatch.common.streams.StreamsServiceSettings;
  *                        name two actors or two reporting periods, or share no rare detail)
  * @param maxTextChars    longest article text tagged; a longer one is cut to this many characters first; absent
  *                        means 50,000 (a long feature is about 10,000)
+ * @param standbyReplicas how many other enricher instances keep a warm copy of each task's state (Kafka Streams'
+ *                        {@code num.standby.replicas}), so the story and event indexes move to a survivor without
+ *                        being restored from their changelogs; absent means 0, right for one instance
  */
 public record EnricherSettings(
         Integer metricsPort,
@@ -41,7 +44,8 @@ public record EnricherSettings(
         Double storySimilarity,
         Duration eventWindow,
         Double eventSimilarity,
-        Integer maxTextChars) implements StreamsServiceSettings {
+        Integer maxTextChars,
+        Integer standbyReplicas) implements StreamsServiceSettings {
 
     /** Shorter texts than this would cut real articles. */
     static final int LEAST_TEXT_CHARS = 1_000;
@@ -59,6 +63,7 @@ public record EnricherSettings(
         eventWindow = eventWindow == null ? ConfigValues.DEFAULT_EVENT_WINDOW : eventWindow;
         eventSimilarity = eventSimilarity == null ? 0.17 : eventSimilarity;
         maxTextChars = maxTextChars == null ? 50_000 : maxTextChars;
+        standbyReplicas = standbyReplicas == null ? 0 : standbyReplicas;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);
         ConfigValues.positive("storyWindow", storyWindow);
@@ -69,6 +74,9 @@ public record EnricherSettings(
             throw new InvalidConfigValue("maxTextChars",
                     "must be at least " + LEAST_TEXT_CHARS + ", not " + maxTextChars);
         }
+        if (standbyReplicas < 0) {
+            throw new InvalidConfigValue("standbyReplicas", "must be 0 or more, not " + standbyReplicas);
+        }
     }
 
     private static void requireShare(String field, double value) {
@@ -78,26 +86,31 @@ public record EnricherSettings(
     }
 
     public static EnricherSettings defaults() {
-        return new EnricherSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new EnricherSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public EnricherSettings withMetricsPort(int port) {
         return new EnricherSettings(port, entitiesFile, topicsFile, applicationId, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars, standbyReplicas);
     }
 
     public EnricherSettings withStateDirectory(Path directory) {
         return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, directory, commitInterval,
-                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars, standbyReplicas);
     }
 
     public EnricherSettings withApplicationId(String id) {
         return new EnricherSettings(metricsPort, entitiesFile, topicsFile, id, stateDirectory, commitInterval,
-                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars);
+                storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars, standbyReplicas);
+    }
+
+    public EnricherSettings withStandbyReplicas(int replicas) {
+        return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, stateDirectory,
+                commitInterval, storyWindow, storySimilarity, eventWindow, eventSimilarity, maxTextChars, replicas);
     }
 
     public EnricherSettings withEventSimilarity(double similarity) {
         return new EnricherSettings(metricsPort, entitiesFile, topicsFile, applicationId, stateDirectory,
-                commitInterval, storyWindow, storySimilarity, eventWindow, similarity, maxTextChars);
+                commitInterval, storyWindow, storySimilarity, eventWindow, similarity, maxTextChars, standbyReplicas);
     }
 }

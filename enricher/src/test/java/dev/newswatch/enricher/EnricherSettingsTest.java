@@ -33,13 +33,13 @@ class EnricherSettingsTest {
                 enricher: {metricsPort: 9412, entitiesFile: conf/e.yml, topicsFile: conf/t.yml,
                            applicationId: my-enricher, stateDirectory: /var/lib/streams, commitInterval: PT1S,
                            storyWindow: PT24H, storySimilarity: 0.5, eventWindow: P3D, eventSimilarity: 0.4,
-                           maxTextChars: 20000}
+                           maxTextChars: 20000, standbyReplicas: 1}
                 alerts: {metricsPort: 9403}
                 """);
 
         assertThat(settings).isEqualTo(new EnricherSettings(9412, Path.of("conf", "e.yml"), Path.of("conf", "t.yml"),
                 "my-enricher", Path.of("/var/lib/streams"), Duration.ofSeconds(1), Duration.ofHours(24), 0.5, Duration.ofDays(3), 0.4,
-                20_000));
+                20_000, 1));
     }
 
     @Test
@@ -68,9 +68,16 @@ class EnricherSettingsTest {
 
         assertThat(settings).isEqualTo(new EnricherSettings(9402, Path.of("config", "entities.yml"),
                 Path.of("config", "topics.yml"), "newswatch-enricher", Path.of("data", "streams"),
-                Duration.ofMillis(100), Duration.ofHours(72), 0.3, Duration.ofDays(7), 0.17, 50_000));
+                Duration.ofMillis(100), Duration.ofHours(72), 0.3, Duration.ofDays(7), 0.17, 50_000, 0));
         assertThat(settings.withMetricsPort(0).metricsPort()).isZero();
         assertThat(settings.withStateDirectory(directory).stateDirectory()).isEqualTo(directory);
+    }
+
+    @Test
+    void rejectsANegativeStandbyReplicaCountNamingTheField() {
+        assertThatThrownBy(() -> load("enricher: {standbyReplicas: -1}\n"))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.getMessage()).contains("standbyReplicas").contains("0 or more"));
     }
 
     @Test

@@ -373,7 +373,7 @@ class EnricherTopologyTest {
     void tagsALongArticleDenseWithEntityNamesWithAFewSentencesOfEvidencePerTag() {
         // Read whole, as an operator who raised maxTextChars for long reports has it read.
         driver.close();
-        startDriver(new EnricherSettings(null, null, null, null, null, null, null, null, null, null, 300_000));
+        startDriver(new EnricherSettings(null, null, null, null, null, null, null, null, null, null, 300_000, null));
         RawArticle dense = DenseArticles.article("dense", 280_000);
         raw.pipeInput(dense.id(), json(dense));
         raw.pipeInput("a7", json(article("a7")));

@@ -2,6 +2,8 @@ package dev.newswatch.common.streams;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import org.apache.kafka.streams.Topology;
 
@@ -59,6 +61,14 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
     protected void beforeTopology(KafkaSettings kafka) {
     }
 
+    /**
+     * Kafka Streams properties of this service beyond those every service shares; a property of the same name in
+     * the user's {@code kafka.properties} wins.
+     */
+    protected Map<String, String> streamsProperties() {
+        return Map.of();
+    }
+
     /** Starts what runs beside the topology, now running with its endpoint on {@code metricsPort}. */
     protected abstract void started(int metricsPort);
 
@@ -69,9 +79,10 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
     public final synchronized void start() {
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
         beforeTopology(kafka);
-        application = StreamsApplication.start(name, topology(),
-                kafka.streams(settings.applicationId(), settings.stateDirectory(), settings.commitInterval()),
-                serviceMetrics, settings.metricsPort());
+        Properties config = kafka.streams(settings.applicationId(), settings.stateDirectory(),
+                settings.commitInterval());
+        streamsProperties().forEach(config::putIfAbsent);
+        application = StreamsApplication.start(name, topology(), config, serviceMetrics, settings.metricsPort());
         started(application.metricsPort());
     }
 

@@ -53,13 +53,15 @@ public final class EventClusterer implements FixedKeyProcessor<String, SignedArt
 
             @Override
             public Set<StoreBuilder<?>> stores() {
+                // A term's postings and the live count are rewritten by many articles of one commit: cached,
+                // only their last value goes to the changelog. Article entries are written once each.
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES), Serdes.String(),
                                 EventIndexSerdes.entries()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS), Serdes.String(),
-                                EventIndexSerdes.postings()),
+                                EventIndexSerdes.postings()).withCachingEnabled(),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS), Serdes.String(),
-                                Serdes.Long()));
+                                Serdes.Long()).withCachingEnabled());
             }
         };
     }

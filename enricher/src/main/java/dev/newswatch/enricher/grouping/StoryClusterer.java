@@ -52,11 +52,13 @@ public final class StoryClusterer implements FixedKeyProcessor<String, SignedArt
 
             @Override
             public Set<StoreBuilder<?>> stores() {
+                // A band's members are rewritten by every article of one commit in that band: cached, only their
+                // last value goes to the changelog. Signatures are written once each.
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES), Serdes.String(),
                                 StoryIndexSerdes.entries()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BANDS), Serdes.String(),
-                                StoryIndexSerdes.bands()));
+                                StoryIndexSerdes.bands()).withCachingEnabled());
             }
         };
     }
