@@ -22,7 +22,9 @@ import dev.newswatch.common.json.Json;
  */
 final class KoreanDevArticles {
 
-    private static final Path SET = Path.of("..", "..", "shared", "data", "korean-dev", "articles.jsonl");
+    /** Integration tests run at the repository root, unit tests in the module. */
+    private static final Path SET = (Files.isDirectory(Path.of("enricher")) ? Path.of("..") : Path.of("..", ".."))
+            .resolve(Path.of("shared", "data", "korean-dev", "articles.jsonl"));
 
     private KoreanDevArticles() {
     }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 import dev.newswatch.common.NewswatchService;
@@ -62,8 +64,8 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
     }
 
     /**
-     * Kafka Streams properties of this service beyond those every service shares; a property of the same name in
-     * the user's {@code kafka.properties} wins.
+     * Kafka Streams properties of this service, over those every service shares ({@code producer.linger.ms} may
+     * be given for its producers); a client property the user's {@code kafka.properties} sets wins.
      */
     protected Map<String, String> streamsProperties() {
         return Map.of();
@@ -81,9 +83,21 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
         beforeTopology(kafka);
         Properties config = kafka.streams(settings.applicationId(), settings.stateDirectory(),
                 settings.commitInterval());
-        streamsProperties().forEach(config::putIfAbsent);
+        streamsProperties().forEach((property, value) -> {
+            if (!kafka.properties().containsKey(clientProperty(property))) {
+                config.put(property, value);
+            }
+        });
         application = StreamsApplication.start(name, topology(), config, serviceMetrics, settings.metricsPort());
         started(application.metricsPort());
+    }
+
+    /** {@code producer.linger.ms} and the like name the client property {@code linger.ms}. */
+    private static String clientProperty(String streamsProperty) {
+        return Stream.of(StreamsConfig.PRODUCER_PREFIX, StreamsConfig.CONSUMER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX)
+                .filter(streamsProperty::startsWith)
+                .map(prefix -> streamsProperty.substring(prefix.length()))
+                .findFirst().orElse(streamsProperty);
     }
 
     @Override
