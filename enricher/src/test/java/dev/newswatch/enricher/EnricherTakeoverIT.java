@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,6 +68,7 @@ class EnricherTakeoverIT {
                 // The first instance alone owns every task, the story-index one included, when the stream starts.
                 await().atMost(Duration.ofMinutes(2)).failFast("the first instance ended: "
                         + FIRST_LOG.toAbsolutePath(), () -> !first.isAlive()).until(() -> groupIsStable(admin, 1));
+                String firstMember = storyIndexOwner(admin);
                 send(kafka, before);
                 Map<String, EnrichedArticle> indexed = awaitEnriched(kafka, before.size());
                 try (EnricherService second = new EnricherService(EnricherSettings.defaults().withMetricsPort(0)
@@ -74,6 +76,9 @@ class EnricherTakeoverIT {
                         .withStandbyReplicas(1), kafka)) {
                     second.start();
                     await().atMost(Duration.ofMinutes(2)).until(() -> groupIsStable(admin, 2));
+                    // The index task stays where its state is: the kill below moves it, with its state.
+                    assertThat(storyIndexOwner(admin)).as("member reading the story-index topic")
+                            .isEqualTo(firstMember);
                     send(kafka, during);
                     first.destroyForcibly().waitFor();
                     Instant killed = Instant.now();
@@ -145,6 +150,14 @@ class EnricherTakeoverIT {
 
     private static boolean hasStorySignature(RawArticle article) {
         return new StorySignature().of(article.title(), article.text()) != null;
+    }
+
+    /** The id of the group member assigned the story-index repartition topic's one partition. */
+    private static String storyIndexOwner(Admin admin) throws Exception {
+        return admin.describeConsumerGroups(List.of(APPLICATION)).all().get().get(APPLICATION).members().stream()
+                .filter(member -> member.assignment().topicPartitions().stream()
+                        .anyMatch(partition -> partition.topic().endsWith("-story-index-repartition")))
+                .map(MemberDescription::consumerId).findFirst().orElseThrow();
     }
 
     private static boolean groupIsStable(Admin admin, int members) throws InterruptedException {
