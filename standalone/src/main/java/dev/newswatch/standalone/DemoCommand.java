@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole system in this process beside an embedded Kafka broker, crawling a local "
                 + "sample Korean news site, and print each alert as it arrives.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     SystemOptions system;
@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The sources file the demo's ingester reads: the two feeds of the sample site at {@code baseUrl}. */
-    static String demoSources(String baseUrl, Duration pollInterval) {
+    public static String demoSources(String baseUrl, Duration pollInterval) {
         return """
                 # Written by `newswatch demo`: the two feeds of the local sample news site. It runs on 127.0.0.1,
                 # an address real sources may never reach, hence allowPrivateAddresses.

@@ -31,21 +31,31 @@ public final class DemoNewsSite implements AutoCloseable {
     private static final Charset EUC_KR = Charset.forName("x-windows-949");
 
     private final HttpServer server;
+    private final String publicHost;
     private final Map<String, AtomicLong> requestsByPath = new ConcurrentHashMap<>();
 
-    private DemoNewsSite(HttpServer server) {
+    private DemoNewsSite(HttpServer server, String publicHost) {
         this.server = server;
+        this.publicHost = publicHost;
     }
 
     /** Serves on 127.0.0.1:{@code port}; port 0 picks a free port. */
     public static DemoNewsSite start(int port) {
+        return start("127.0.0.1", port, "127.0.0.1");
+    }
+
+    /**
+     * Serves on {@code bindAddress}:{@code port} with links naming {@code publicHost}, the name its readers reach
+     * it by: containers reach a site on their host through an address and a name of the host's own.
+     */
+    public static DemoNewsSite start(String bindAddress, int port, String publicHost) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the demo news site on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot serve the demo news site on " + bindAddress + ":" + port, e);
         }
-        DemoNewsSite site = new DemoNewsSite(server);
+        DemoNewsSite site = new DemoNewsSite(server, publicHost);
         server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "demo-news-site");
             thread.setDaemon(true);
@@ -56,9 +66,9 @@ public final class DemoNewsSite implements AutoCloseable {
         return site;
     }
 
-    /** {@code http://127.0.0.1:<port>}, the address every link on the site starts with. */
+    /** {@code http://<public host>:<port>}, the address every link on the site starts with. */
     public String baseUrl() {
-        return baseUrl(server.getAddress().getPort());
+        return "http://" + publicHost + ":" + server.getAddress().getPort();
     }
 
     /** The base URL of the site served on {@code port}, known before it starts. */

@@ -40,7 +40,7 @@ public final class StandaloneSystem implements AutoCloseable {
      * Builds the services, which reads and checks every file they use (sources, dictionary, topic rules,
      * watches), and starts nothing: a bad file is refused before any port or broker is touched.
      */
-    static StandaloneSystem prepare(String bootstrapServers, KafkaSettings kafka, IngesterSettings ingester,
+    public static StandaloneSystem prepare(String bootstrapServers, KafkaSettings kafka, IngesterSettings ingester,
             EnricherSettings enricher, AlertsSettings alerts) {
         KafkaSettings onBroker = new KafkaSettings(bootstrapServers, kafka.partitions(), kafka.replicationFactor(),
                 kafka.properties());
@@ -57,7 +57,7 @@ public final class StandaloneSystem implements AutoCloseable {
     }
 
     /** Starts alerts, enricher and ingester, downstream first; on a failure stops those started. */
-    StandaloneSystem start() {
+    public StandaloneSystem start() {
         try {
             for (NewswatchService service : services) {
                 service.start();
