@@ -36,7 +36,8 @@ class BrokerRestartIT {
     private static final int ARTICLES = 40;
     /** Articles published before the restart: the rest flow during and after it. */
     private static final int RESTART_AFTER = 3;
-    private static final int STOP_TIMEOUT_SECONDS = 30;
+    /** As {@code docker stop}: SIGTERM to the container's first process, SIGKILL if it still runs after this. */
+    private static final int STOP_TIMEOUT_SECONDS = 10;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(4);
 
     @Test
