@@ -88,7 +88,7 @@ class ComposeIT {
                 await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
                         .untilAsserted(() -> {
                             assertThat(prometheus(prometheusPort,
-                                    "sum(newswatch_alerts_alerts_emitted_total{watch=\"nvidia-china-exports\"})"))
+                                    "sum(newswatch_alerts_raised_total{watch=\"nvidia-china-exports\"})"))
                                     .isEqualTo(1);
                             assertThat(prometheus(prometheusPort, "sum(newswatch_ingester_articles_published_total)"))
                                     .isEqualTo(SAMPLE_ARTICLES);
