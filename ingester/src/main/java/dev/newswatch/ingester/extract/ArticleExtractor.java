@@ -74,6 +74,13 @@ public final class ArticleExtractor {
                     paragraphs = fromRows;
                 }
             }
+            if (length(paragraphs) < SCRIPT_RENDERED_BELOW) {
+                List<String> fromTemplates = ScriptTemplates.inlined(page)
+                        .map(inlined -> mainContent.paragraphs(inlined, null, hints)).orElse(List.of());
+                if (length(fromTemplates) > length(paragraphs)) {
+                    paragraphs = fromTemplates;
+                }
+            }
             // The page's own statement of its text, when what the layout gave is a fraction of it.
             List<String> fromStructured = boilerplate.paragraphs(structured, title);
             if (length(fromStructured) > length(paragraphs) * STRUCTURED_BODY_MULTIPLE) {

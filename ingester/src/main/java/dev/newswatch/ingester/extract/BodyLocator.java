@@ -43,9 +43,11 @@ final class BodyLocator {
     private static final int MIN_HEADLINE_MATCH = 10;
     /** A line with no comma and no sentence end is a label, a name or a date line more often than prose. */
     private static final double UNSHAPED = 0.5;
+    private static final double SHORT_LINE = 0.1;
     /** Elements whose text lines are parts of a paragraph container rather than containers themselves. */
     static final Set<String> PARAGRAPH_TAGS = Set.of("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "dd",
             "dt", "pre", "td", "th", "span", "font", "b", "strong", "em", "i");
+    private static final String TEASER_HEADING = "h2 a, h3 a, h4 a, a h2, a h3, a h4";
     private static final Set<String> SIBLING_PROSE_TAGS = Set.of("p", "blockquote", "pre", "ul", "ol");
 
     /**
@@ -54,15 +56,15 @@ final class BodyLocator {
      * @param shortLinesCount whether lines too short to tell prose from labels are weighed too (for a short
      *                        article, whose lines are all short)
      */
-    List<Element> containers(Element body, List<TextBlocks.Block> blocks, String structuredBody, String title,
+    Located containers(Element body, List<TextBlocks.Block> blocks, String structuredBody, String title,
             boolean shortLinesCount, ChromeNames names) {
         LinkStats links = LinkStats.of(body);
-        Tally tally = new Tally(body, structuredBody, headlineOf(body, title), shortLinesCount ? 1 : MIN_SCORED_LENGTH,
-                names);
+        Element headline = headlineOf(body, title);
+        Tally tally = new Tally(body, structuredBody, headline, shortLinesCount ? 1 : MIN_SCORED_LENGTH, names);
         blocks.forEach(tally::add);
         Map<Element, Double> scores = tally.scores;
         if (scores.isEmpty()) {
-            return List.of();
+            return Located.NOTHING;
         }
         scores.replaceAll((element, score) -> score * (1 - links.linkDensity(element)));
         List<Map.Entry<Element, Double>> ranked = scores.entrySet().stream()
@@ -71,11 +73,21 @@ final class BodyLocator {
                 .toList();
         Element top = sharedAncestor(ranked, body);
         top = climbed(top, scores, body);
+        Element core = top;
         while (top != body && top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
-        top = widened(top, tally, body);
-        return withSiblings(top, scores, links, body, names);
+        top = widened(top, tally, body, headline);
+        return new Located(withSiblings(top, scores, links, body, names, headline), core);
+    }
+
+    /**
+     * The containers that hold the article, in page order, and the element under them that the page's evidence
+     * chose before widening: the part whose class names must not drop it, whatever they are.
+     */
+    record Located(List<Element> containers, Element core) {
+
+        static final Located NOTHING = new Located(List.of(), null);
     }
 
     /**
@@ -83,14 +95,14 @@ final class BodyLocator {
      * split into sections, cards or an intro box and a text box is held by the ancestor that holds them all.
      * Wrappers that add nothing either way are looked past.
      */
-    private static Element widened(Element top, Tally tally, Element body) {
+    private static Element widened(Element top, Tally tally, Element body, Element headline) {
         Element current = top;
         for (Element ancestor = top.parent(); ancestor != null && ancestor != body.parent();
                 ancestor = ancestor.parent()) {
             double goodHere = tally.good.getOrDefault(current, 0.0);
             double addedGood = tally.good.getOrDefault(ancestor, 0.0) - goodHere;
             double addedBad = tally.bad.getOrDefault(ancestor, 0.0) - tally.bad.getOrDefault(current, 0.0);
-            if (anotherStoryInside(ancestor, current)) {
+            if (anotherStoryInside(ancestor, current, headline)) {
                 break;
             }
             if (addedGood >= goodHere * WIDEN_MIN_GAIN && addedGood >= addedBad * WIDEN_GOOD_OVER_BAD) {
@@ -103,9 +115,9 @@ final class BodyLocator {
     }
 
     /** Whether an ancestor holds, beside the current container, an article element or a headline of its own. */
-    private static boolean anotherStoryInside(Element ancestor, Element current) {
+    private static boolean anotherStoryInside(Element ancestor, Element current, Element headline) {
         for (Element child : ancestor.children()) {
-            if (child != current && !isAncestor(child, current) && anotherStory(child)) {
+            if (child != current && !isAncestor(child, current) && anotherStory(child, headline)) {
                 return true;
             }
         }
@@ -164,7 +176,8 @@ final class BodyLocator {
             }
             double weight = weight(block, structuredBody, minLength, names) * (inAnotherStory ? ANOTHER_STORY : 1);
             if (weight <= 0) {
-                addUp(bad, owner, 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3));
+                addUp(bad, owner, block.linkDense() ? 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3)
+                        : SHORT_LINE);
                 return;
             }
             Element container = PARAGRAPH_TAGS.contains(owner.normalName()) && owner.parent() != null
@@ -251,7 +264,7 @@ final class BodyLocator {
     }
 
     private static List<Element> withSiblings(Element top, Map<Element, Double> scores, LinkStats links, Element body,
-            ChromeNames names) {
+            ChromeNames names, Element headline) {
         if (top == body || top.parent() == null) {
             return List.of(top);
         }
@@ -263,7 +276,7 @@ final class BodyLocator {
             Element sibling = siblings.get(i);
             if (sibling == top) {
                 chosen[i] = true;
-            } else if (!anotherStory(sibling) && links.linkDensity(sibling) <= SIBLING_MAX_LINK_DENSITY) {
+            } else if (!anotherStory(sibling, headline) && links.linkDensity(sibling) <= SIBLING_MAX_LINK_DENSITY) {
                 double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
                         ? topScore * SIBLING_SHARE : 0;
                 chosen[i] = scores.getOrDefault(sibling, 0.0) + bonus >= threshold || proseParagraph(sibling, links);
@@ -271,7 +284,7 @@ final class BodyLocator {
         }
         // A sub-heading or short line between two merged parts belongs to the body they share.
         for (int i = 1; i < siblings.size() - 1; i++) {
-            if (!chosen[i] && chosen[i - 1] && nextChosen(chosen, i) && !anotherStory(siblings.get(i))
+            if (!chosen[i] && chosen[i - 1] && nextChosen(chosen, i) && !anotherStory(siblings.get(i), headline)
                     && links.linkDensity(siblings.get(i)) <= SIBLING_MAX_LINK_DENSITY
                     && names.factor(siblings.get(i)) >= 1) {
                 chosen[i] = true;
@@ -305,9 +318,24 @@ final class BodyLocator {
                 : !text.isEmpty() && density == 0 && TextEvidence.endsLikeSentence(text);
     }
 
-    /** Another article beside this one (a teaser, the next story of an endless page) is not more of it. */
-    private static boolean anotherStory(Element sibling) {
-        return sibling.nameIs("article") || sibling.selectFirst("article, h1") != null;
+    /**
+     * Another article beside this one (a teaser, the next story of an endless page) is not more of it: a part with
+     * a headline other than the page's, or an article element whose heading links elsewhere. An article element
+     * with no heading of its own, or the one holding the page's headline, is a part of this one (a recipe's header,
+     * ingredients and steps, each marked up as an article).
+     */
+    private static boolean anotherStory(Element sibling, Element headline) {
+        for (Element h1 : sibling.select("h1")) {
+            if (h1 != headline) {
+                return true;
+            }
+        }
+        for (Element article : sibling.select("article")) {
+            if (article.selectFirst(TEASER_HEADING) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isAncestor(Element ancestor, Element element) {

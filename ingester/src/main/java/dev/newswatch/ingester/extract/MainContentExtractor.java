@@ -32,7 +32,10 @@ final class MainContentExtractor {
     /** Text read from the usual chrome is an article only when there is this much of it, not a menu's words. */
     private static final double MIN_RESCUED_TEXT = 80;
     private static final int MIN_KNOWN_BODY_TEXT = 80;
-    /** A known container holding less than this share of what the general search finds around it is a fragment. */
+    /**
+     * A known container holding less than this share of what the general search finds is a fragment of the
+     * article or a teaser elsewhere on the page (a card's {@code itemprop=articleBody} excerpt).
+     */
     private static final double KNOWN_BODY_FRAGMENT = 0.5;
     /**
      * Below this weighted length the located body may be one part of a page that splits its text across columns,
@@ -94,7 +97,7 @@ final class MainContentExtractor {
         if (bodySelector != null) {
             List<String> lines = new ArrayList<>();
             for (Element selected : work.select(bodySelector)) {
-                lines.addAll(cleanLines(selected, names));
+                lines.addAll(cleanLines(selected, null, names));
             }
             return boilerplate.paragraphs(lines, title);
         }
@@ -103,16 +106,16 @@ final class MainContentExtractor {
                 .limit(KNOWN_BODY_CANDIDATES)
                 .max(Comparator.comparingInt(element -> element.text().length()))
                 .orElse(null);
-        List<String> fromKnown = known == null ? List.of() : located(body, blocks, List.of(known), hints, names);
-        List<Element> located = locator.containers(body, blocks, hints.structuredBody(), title, false, names);
+        List<String> fromKnown = known == null ? List.of()
+                : located(body, blocks, new BodyLocator.Located(List.of(known), null), hints, names);
+        BodyLocator.Located located = locator.containers(body, blocks, hints.structuredBody(), title, false, names);
         List<String> paragraphs = located(body, blocks, located, hints, names);
-        if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT
-                && !(holds(located, known) && length(fromKnown) < length(paragraphs) * KNOWN_BODY_FRAGMENT)) {
+        if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT && length(fromKnown) >= length(paragraphs) * KNOWN_BODY_FRAGMENT) {
             return fromKnown;
         }
         if (paragraphs.isEmpty()) {
-            paragraphs = located(body, blocks, locator.containers(body, blocks, hints.structuredBody(), title, true, names), hints,
-                    names);
+            paragraphs = located(body, blocks,
+                    locator.containers(body, blocks, hints.structuredBody(), title, true, names), hints, names);
         }
         if (length(paragraphs) < LITTLE_TEXT) {
             List<String> prose = boilerplate.paragraphs(withPageProse(blocks, located, names), title);
@@ -140,13 +143,13 @@ final class MainContentExtractor {
                 && (line.endsWith(":") || TextEvidence.punctuation(line) == 0 && !TextEvidence.endsLikeSentence(line));
     }
 
-    private List<String> located(Element body, List<TextBlocks.Block> blocks, List<Element> containers, Hints hints,
-            ChromeNames names) {
+    private List<String> located(Element body, List<TextBlocks.Block> blocks, BodyLocator.Located located,
+            Hints hints, ChromeNames names) {
         List<String> lines = new ArrayList<>();
-        if (!containers.isEmpty()) {
-            lines.addAll(lead(body, blocks, containers.get(0), hints, names));
+        if (!located.containers().isEmpty()) {
+            lines.addAll(lead(body, blocks, located.containers().get(0), hints, names));
         }
-        containers.forEach(container -> lines.addAll(cleanLines(container, names)));
+        located.containers().forEach(container -> lines.addAll(cleanLines(container, located.core(), names)));
         return boilerplate.paragraphs(lines, hints.title());
     }
 
@@ -189,10 +192,6 @@ final class MainContentExtractor {
                         || length >= LONG_STANDFIRST && TextEvidence.punctuation(text) > 0);
     }
 
-    private static boolean holds(List<Element> containers, Element element) {
-        return containerOf(containers, element) != null;
-    }
-
     /** The container among these that holds the element, or null. */
     private static Element containerOf(List<Element> containers, Element element) {
         for (Element up = element; up != null; up = up.parent()) {
@@ -213,16 +212,16 @@ final class MainContentExtractor {
      * The second strategy: the located containers as they are, and every paragraph elsewhere on the page that
      * reads as prose, in the page's order.
      */
-    private static List<String> withPageProse(List<TextBlocks.Block> blocks, List<Element> located,
+    private static List<String> withPageProse(List<TextBlocks.Block> blocks, BodyLocator.Located located,
             ChromeNames names) {
         List<String> lines = new ArrayList<>();
         Element current = null;
         for (TextBlocks.Block block : blocks) {
             String text = block.text();
-            Element container = containerOf(located, block.owner());
+            Element container = containerOf(located.containers(), block.owner());
             if (container != null) {
                 if (container != current) {
-                    lines.addAll(cleanLines(container, names));
+                    lines.addAll(cleanLines(container, located.core(), names));
                     current = container;
                 }
             } else if (!block.linkDense() && TextEvidence.weightedLength(text) >= PAGE_PROSE
@@ -237,14 +236,16 @@ final class MainContentExtractor {
      * The lines of a container without its chrome-named parts (unless they hold much of its text), link lists,
      * captions and link-only lines.
      */
-    private static List<String> cleanLines(Element container, ChromeNames names) {
+    private static List<String> cleanLines(Element container, Element core, ChromeNames names) {
         Element copy = container.clone();
+        Element coreCopy = core == null ? null : sameElementIn(copy, container, core);
         LinkStats links = LinkStats.of(copy);
         int total = Math.max(1, links.textLength(copy));
         List<Element> doomed = new ArrayList<>();
         for (Element descendant : copy.select("*")) {
-            if (descendant != copy && (chrome(descendant, links, total, names) || links.isLinkList(descendant)
-                    || captionUnderPicture(descendant))) {
+            boolean holdsCore = coreCopy != null && (descendant == coreCopy || BodyLocator.isAncestor(descendant, coreCopy));
+            if (descendant != copy && (chrome(descendant, links, total, names, holdsCore)
+                    || links.isLinkList(descendant) || captionUnderPicture(descendant))) {
                 doomed.add(descendant);
             }
         }
@@ -258,10 +259,31 @@ final class MainContentExtractor {
         return lines;
     }
 
-    private static boolean chrome(Element element, LinkStats links, int total, ChromeNames names) {
+    /** The element of a copy that stands where {@code element} stands under {@code original}, or null if not under it. */
+    private static Element sameElementIn(Element copy, Element original, Element element) {
+        List<Integer> path = new ArrayList<>();
+        Element up = element;
+        for (; up != null && up != original; up = up.parent()) {
+            path.add(up.elementSiblingIndex());
+        }
+        if (up == null) {
+            return null;
+        }
+        Element found = copy;
+        for (int i = path.size() - 1; i >= 0; i--) {
+            found = found.child(path.get(i));
+        }
+        return found;
+    }
+
+    /**
+     * Whether a part of a container is dropped for its names. A weak name (a tag list's {@code tag-…}, a theme's
+     * {@code …-meta}) does not drop the part that holds the text the page's evidence chose.
+     */
+    private static boolean chrome(Element element, LinkStats links, int total, ChromeNames names, boolean holdsCore) {
         double share = (double) links.textLength(element) / total;
         return share < STRONG_CHROME_KEEPS_FROM && names.strong(element)
-                || share < WEAK_CHROME_KEEPS_FROM && names.weak(element);
+                || share < WEAK_CHROME_KEEPS_FROM && !holdsCore && names.weak(element);
     }
 
     private static boolean linkedProse(String text) {
