@@ -39,6 +39,8 @@ final class BodyLocator {
     private static final double WIDEN_GOOD_OVER_BAD = 2;
     /** An ancestor that adds too little to take is looked past while it adds no more boilerplate than this share. */
     private static final double WIDEN_PASS_THROUGH = 0.1;
+    /** ...or when it adds this many short plain lines and nothing else that is boilerplate (a list of ingredients). */
+    private static final double WIDEN_PLAIN_LINES = 3;
     private static final double ANOTHER_STORY = 0.3;
     private static final int MIN_HEADLINE_MATCH = 10;
     /** A line with no comma and no sentence end is a label, a name or a date line more often than prose. */
@@ -105,7 +107,9 @@ final class BodyLocator {
             if (anotherStoryInside(ancestor, current, headline)) {
                 break;
             }
-            if (addedGood >= goodHere * WIDEN_MIN_GAIN && addedGood >= addedBad * WIDEN_GOOD_OVER_BAD) {
+            double addedPlain = tally.plain.getOrDefault(ancestor, 0.0) - tally.plain.getOrDefault(current, 0.0);
+            if (addedGood >= goodHere * WIDEN_MIN_GAIN && addedGood >= addedBad * WIDEN_GOOD_OVER_BAD
+                    || addedPlain >= WIDEN_PLAIN_LINES && addedBad <= addedPlain * SHORT_LINE) {
                 current = ancestor;
             } else if (addedBad > goodHere * WIDEN_PASS_THROUGH) {
                 break;
@@ -153,6 +157,8 @@ final class BodyLocator {
         /** Undecayed prose and boilerplate weight under each element: what decides how far to widen. */
         final Map<Element, Double> good = new IdentityHashMap<>();
         final Map<Element, Double> bad = new IdentityHashMap<>();
+        /** Short lines with no links under plain names: list items, table cells, labels. */
+        final Map<Element, Double> plain = new IdentityHashMap<>();
         private final Element body;
         private final String structuredBody;
         private final Element headline;
@@ -176,8 +182,14 @@ final class BodyLocator {
             }
             double weight = weight(block, structuredBody, minLength, names) * (inAnotherStory ? ANOTHER_STORY : 1);
             if (weight <= 0) {
-                addUp(bad, owner, block.linkDense() ? 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3)
-                        : SHORT_LINE);
+                if (block.linkDense()) {
+                    addUp(bad, owner, 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3));
+                } else {
+                    addUp(bad, owner, SHORT_LINE);
+                    if (names.factor(owner) >= 1) {
+                        addUp(plain, owner, 1);
+                    }
+                }
                 return;
             }
             Element container = PARAGRAPH_TAGS.contains(owner.normalName()) && owner.parent() != null

@@ -2,7 +2,9 @@ package dev.newswatch.ingester.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,6 +46,8 @@ final class MainContentExtractor {
     private static final double LITTLE_TEXT = 5000;
     /** The page's prose beside the located body replaces it when it holds this many times its text. */
     private static final double PAGE_PROSE_GAIN = 1.5;
+    /** Lines after the chosen part's last one are dropped when they are less than this share of its text. */
+    private static final double TAIL_OUTSIDE_SHARE = 0.15;
     /** A line this short right under a picture is its caption, marked or not. */
     private static final int CAPTION_UNDER_PICTURE = 80;
     /** Chrome-named parts of a container are dropped unless they hold at least this share of its text. */
@@ -150,7 +154,29 @@ final class MainContentExtractor {
             lines.addAll(lead(body, blocks, located.containers().get(0), hints, names));
         }
         located.containers().forEach(container -> lines.addAll(cleanLines(container, located.core(), names)));
-        return boilerplate.paragraphs(lines, hints.title());
+        return boilerplate.paragraphs(withoutTailOutside(lines, located.core(), names), hints.title());
+    }
+
+    /**
+     * The lines after the last one of the part the page's evidence chose, when they are a small share of it: what
+     * follows an article inside its wrapper (an author's box, a disclaimer, a call to subscribe) rather than more
+     * of it, which would have weighed enough to be chosen with it.
+     */
+    private static List<String> withoutTailOutside(List<String> lines, Element core, ChromeNames names) {
+        if (core == null) {
+            return lines;
+        }
+        Set<String> coreLines = new HashSet<>(cleanLines(core, core, names));
+        int last = lines.size() - 1;
+        while (last >= 0 && !coreLines.contains(lines.get(last))) {
+            last--;
+        }
+        if (last < 0 || last == lines.size() - 1) {
+            return lines;
+        }
+        List<String> tail = lines.subList(last + 1, lines.size());
+        return length(tail) < length(List.copyOf(coreLines)) * TAIL_OUTSIDE_SHARE ? List.copyOf(lines.subList(0, last + 1))
+                : lines;
     }
 
     /**
