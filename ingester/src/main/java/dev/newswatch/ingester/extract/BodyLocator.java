@@ -42,6 +42,12 @@ final class BodyLocator {
     /** ...or when it adds this many short plain lines and nothing else that is boilerplate (a list of ingredients). */
     private static final double WIDEN_PLAIN_LINES = 3;
     private static final double ANOTHER_STORY = 0.3;
+    /**
+     * Text that follows the page's headline close by (under the same few ancestors) weighs this much more: a short
+     * post under its headline outweighs a sidebar's longer boxes.
+     */
+    private static final double UNDER_HEADLINE = 1.5;
+    private static final int HEADLINE_AREA_LEVELS = 3;
     private static final int MIN_HEADLINE_MATCH = 10;
     /** A line with no comma and no sentence end is a label, a name or a date line more often than prose. */
     private static final double UNSHAPED = 0.5;
@@ -166,11 +172,19 @@ final class BodyLocator {
         private final ChromeNames names;
         /** Past a headline that is not the page's own, paragraphs belong to another story. */
         private boolean inAnotherStory;
+        /** The part of the page around the headline, where its text follows it; null when that is the whole page. */
+        private final Element headlineArea;
+        private boolean afterHeadline;
 
         Tally(Element body, String structuredBody, Element headline, double minLength, ChromeNames names) {
             this.body = body;
             this.structuredBody = structuredBody;
             this.headline = headline;
+            Element area = headline;
+            for (int level = 0; area != null && area != body && level < HEADLINE_AREA_LEVELS; level++) {
+                area = area.parent();
+            }
+            this.headlineArea = area == body ? null : area;
             this.minLength = minLength;
             this.names = names;
         }
@@ -180,7 +194,11 @@ final class BodyLocator {
             if (headline != null && owner.nameIs("h1")) {
                 inAnotherStory = owner != headline && !sameHeadline(owner.text(), headline.text());
             }
-            double weight = weight(block, structuredBody, minLength, names) * (inAnotherStory ? ANOTHER_STORY : 1);
+            if (owner == headline) {
+                afterHeadline = true;
+            }
+            double weight = weight(block, structuredBody, minLength, names) * (inAnotherStory ? ANOTHER_STORY : 1)
+                    * (afterHeadline && headlineArea != null && isAncestor(headlineArea, owner) ? UNDER_HEADLINE : 1);
             if (weight <= 0) {
                 if (block.linkDense()) {
                     addUp(bad, owner, 1 + Math.min(TextEvidence.weightedLength(block.text()) / 100, 3));
