@@ -49,6 +49,7 @@ final class BodyLocator {
     private static final double UNDER_HEADLINE = 1.5;
     private static final int HEADLINE_AREA_LEVELS = 3;
     private static final int MIN_HEADLINE_MATCH = 10;
+    private static final double MOST_OF_THE_TITLE = 0.6;
     /** A line with no comma and no sentence end is a label, a name or a date line more often than prose. */
     private static final double UNSHAPED = 0.5;
     private static final double SHORT_LINE = 0.1;
@@ -134,12 +135,24 @@ final class BodyLocator {
         return false;
     }
 
-    /** The page's headline element: an h1 whose text is the title, else the page's only h1, or null. */
+    /**
+     * The page's headline element: an h1 whose text is the title, else an h2 or h3 that says most of the title (a
+     * layout that keeps its h1 for the logo, or has none), else the page's only h1, or null.
+     */
     static Element headlineOf(Element body, String title) {
         List<Element> headlines = body.select("h1");
         for (Element h1 : headlines) {
             if (title != null && sameHeadline(h1.text(), title)) {
                 return h1;
+            }
+        }
+        if (title != null) {
+            int titleLength = TextBlocks.collapse(title).length();
+            for (Element heading : body.select("h2, h3")) {
+                String text = heading.text();
+                if (sameHeadline(text, title) && text.length() >= titleLength * MOST_OF_THE_TITLE) {
+                    return heading;
+                }
             }
         }
         return headlines.size() == 1 && h1HasText(headlines.get(0)) ? headlines.get(0) : null;
