@@ -32,6 +32,7 @@ final class TextBlocks {
             "ul", "ol", "dl", "dt", "dd", "table", "tr", "tbody", "thead", "tfoot", "caption", "h1", "h2", "h3", "h4",
             "h5", "h6", "blockquote", "pre", "br", "hr", "header", "footer", "aside", "nav", "figure", "figcaption",
             "form", "fieldset", "address", "center", "body", "html", "dialog", "details", "summary", "hgroup");
+    private static final String SOFT_HYPHEN = "\u00ad";
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u2000-\\u200b\\u3000\\ufeff]+");
 
     private TextBlocks() {
@@ -41,8 +42,10 @@ final class TextBlocks {
         return BREAKING.contains(element.normalName());
     }
 
+    /** Whitespace runs as one space; soft hyphens, which only mark where a line may break, are not text. */
     static String collapse(String text) {
-        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+        String collapsed = WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return collapsed.indexOf(SOFT_HYPHEN) < 0 ? collapsed : collapsed.replace(SOFT_HYPHEN, "");
     }
 
     static List<Block> of(Element root) {
