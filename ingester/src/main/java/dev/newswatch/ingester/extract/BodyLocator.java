@@ -368,13 +368,8 @@ final class BodyLocator {
      * ingredients and steps, each marked up as an article).
      */
     private static boolean anotherStory(Element sibling, Element headline) {
-        for (Element h1 : sibling.select("h1")) {
-            if (h1 != headline) {
-                return true;
-            }
-        }
-        for (Element article : sibling.select("article")) {
-            if (article.selectFirst(TEASER_HEADING) != null) {
+        for (Element part : sibling.select("h1, article")) {
+            if (part.nameIs("h1") ? part != headline : part.selectFirst(TEASER_HEADING) != null) {
                 return true;
             }
         }

@@ -2,7 +2,8 @@ package dev.newswatch.ingester.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -101,7 +102,7 @@ final class MainContentExtractor {
         if (bodySelector != null) {
             List<String> lines = new ArrayList<>();
             for (Element selected : work.select(bodySelector)) {
-                lines.addAll(cleanLines(selected, null, names));
+                lines.addAll(texts(cleanLines(selected, null, names)));
             }
             return boilerplate.paragraphs(lines, title);
         }
@@ -153,8 +154,10 @@ final class MainContentExtractor {
         if (!located.containers().isEmpty()) {
             lines.addAll(lead(body, blocks, located.containers().get(0), hints, names));
         }
-        located.containers().forEach(container -> lines.addAll(cleanLines(container, located.core(), names)));
-        return boilerplate.paragraphs(withoutTailOutside(lines, located.core(), names), hints.title());
+        List<Line> text = new ArrayList<>();
+        located.containers().forEach(container -> text.addAll(cleanLines(container, located.core(), names)));
+        lines.addAll(texts(withoutTailOutside(text)));
+        return boilerplate.paragraphs(lines, hints.title());
     }
 
     /**
@@ -162,21 +165,18 @@ final class MainContentExtractor {
      * follows an article inside its wrapper (an author's box, a disclaimer, a call to subscribe) rather than more
      * of it, which would have weighed enough to be chosen with it.
      */
-    private static List<String> withoutTailOutside(List<String> lines, Element core, ChromeNames names) {
-        if (core == null) {
-            return lines;
-        }
-        Set<String> coreLines = new HashSet<>(cleanLines(core, core, names));
+    private static List<Line> withoutTailOutside(List<Line> lines) {
         int last = lines.size() - 1;
-        while (last >= 0 && !coreLines.contains(lines.get(last))) {
+        while (last >= 0 && !lines.get(last).inCore()) {
             last--;
         }
         if (last < 0 || last == lines.size() - 1) {
             return lines;
         }
-        List<String> tail = lines.subList(last + 1, lines.size());
-        return length(tail) < length(List.copyOf(coreLines)) * TAIL_OUTSIDE_SHARE ? List.copyOf(lines.subList(0, last + 1))
-                : lines;
+        double inCore = lines.stream().filter(Line::inCore).mapToDouble(line -> TextEvidence.weightedLength(line.text()))
+                .sum();
+        return length(texts(lines.subList(last + 1, lines.size()))) < inCore * TAIL_OUTSIDE_SHARE
+                ? lines.subList(0, last + 1) : lines;
     }
 
     /**
@@ -247,7 +247,7 @@ final class MainContentExtractor {
             Element container = containerOf(located.containers(), block.owner());
             if (container != null) {
                 if (container != current) {
-                    lines.addAll(cleanLines(container, located.core(), names));
+                    lines.addAll(texts(cleanLines(container, located.core(), names)));
                     current = container;
                 }
             } else if (!block.linkDense() && TextEvidence.weightedLength(text) >= PAGE_PROSE
@@ -262,27 +262,39 @@ final class MainContentExtractor {
      * The lines of a container without its chrome-named parts (unless they hold much of its text), link lists,
      * captions and link-only lines.
      */
-    private static List<String> cleanLines(Element container, Element core, ChromeNames names) {
+    private static List<Line> cleanLines(Element container, Element core, ChromeNames names) {
         Element copy = container.clone();
         Element coreCopy = core == null ? null : sameElementIn(copy, container, core);
+        Set<Element> holdingCore = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element up = coreCopy; up != null; up = up.parent()) {
+            holdingCore.add(up);
+        }
         LinkStats links = LinkStats.of(copy);
         int total = Math.max(1, links.textLength(copy));
         List<Element> doomed = new ArrayList<>();
         for (Element descendant : copy.select("*")) {
-            boolean holdsCore = coreCopy != null && (descendant == coreCopy || BodyLocator.isAncestor(descendant, coreCopy));
-            if (descendant != copy && (chrome(descendant, links, total, names, holdsCore)
+            if (descendant != copy && (chrome(descendant, links, total, names, holdingCore.contains(descendant))
                     || links.isLinkList(descendant) || captionUnderPicture(descendant))) {
                 doomed.add(descendant);
             }
         }
         doomed.forEach(MainContentExtractor::drop);
-        List<String> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         for (TextBlocks.Block block : TextBlocks.of(copy)) {
             if (!block.linkDense() || linkedProse(block.text())) {
-                lines.add(block.text());
+                lines.add(new Line(block.text(), coreCopy != null
+                        && (block.owner() == coreCopy || BodyLocator.isAncestor(coreCopy, block.owner()))));
             }
         }
         return lines;
+    }
+
+    /** A line of a container, and whether it lies in the part the page's evidence chose. */
+    private record Line(String text, boolean inCore) {
+    }
+
+    private static List<String> texts(List<Line> lines) {
+        return lines.stream().map(Line::text).toList();
     }
 
     /** The element of a copy that stands where {@code element} stands under {@code original}, or null if not under it. */
