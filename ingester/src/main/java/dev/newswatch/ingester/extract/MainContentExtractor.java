@@ -115,7 +115,10 @@ final class MainContentExtractor {
                 : located(body, blocks, new BodyLocator.Located(List.of(known), null), hints, names);
         BodyLocator.Located located = locator.containers(body, blocks, hints.structuredBody(), title, false, names);
         List<String> paragraphs = located(body, blocks, located, hints, names);
-        if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT && length(fromKnown) >= length(paragraphs) * KNOWN_BODY_FRAGMENT) {
+        // Weighed by its own text: the standfirst read before it may be the located body itself.
+        boolean knownHoldsTheBody = known != null
+                && TextEvidence.weightedLength(known.text()) >= length(paragraphs) * KNOWN_BODY_FRAGMENT;
+        if (length(fromKnown) >= MIN_KNOWN_BODY_TEXT && knownHoldsTheBody) {
             return fromKnown;
         }
         if (paragraphs.isEmpty()) {
@@ -128,7 +131,8 @@ final class MainContentExtractor {
                 paragraphs = prose;
             }
         }
-        return withoutTrailingLabels(length(fromKnown) > length(paragraphs) ? fromKnown : paragraphs);
+        return withoutTrailingLabels(knownHoldsTheBody && length(fromKnown) > length(paragraphs) ? fromKnown
+                : paragraphs);
     }
 
     /**

@@ -264,4 +264,63 @@ class ArticleExtractorTest {
         ExtractedArticle article = extractor.extract(html, URI.create("https://example.com/tram"), null);
         assertThat(article.text()).startsWith("The council voted").doesNotContain("cookies");
     }
+
+    private static final String PROSE = "<p>The council voted on Tuesday to extend the tram line, a decision that ends "
+            + "a debate of ten years, and work will start in the spring.</p>";
+
+    private static final String MORE_PROSE = "<p>The first trams will run in 2028, the city said, and fares will not "
+            + "change.</p><p>Most of the money comes from the region, and the rest from a loan that the city will "
+            + "repay over thirty years.</p><p>Shops along the route, which feared the works, will get help with "
+            + "their rent while the street is closed.</p>";
+
+    @Test
+    void aPostParkedInAScriptTemplateIsReadAsTheBrowserShowsIt() throws IngestException {
+        String html = "<html><head><title>Tram line</title></head><body><div class=\"post-body\">"
+                + "<script type=\"text/template\">" + PROSE + "<p>The first trams will run in 2028.</p></script>"
+                + "<script type=\"text/template\"><div class=\"<%= cls %>\"><%= text %></div></script></div>"
+                + "<div class=\"widget\"><p>Archive</p></div></body></html>";
+        assertThat(paragraphsOf(html)).containsExactly(TextBlocks.collapse(PROSE.replaceAll("<[^>]+>", "")),
+                "The first trams will run in 2028.");
+    }
+
+    @Test
+    void softHyphensAreNotPartOfTheWords() throws IngestException {
+        String html = "<html><head><title>Klima</title></head><body><div><p>Der Klima&shy;wandel ver&shy;ändert "
+                + "die Alpen, sagen die Forscher, und die Gletscher schmelzen schneller.</p></div></body></html>";
+        assertThat(paragraphsOf(html)).containsExactly(
+                "Der Klimawandel verändert die Alpen, sagen die Forscher, und die Gletscher schmelzen schneller.");
+    }
+
+    @Test
+    void aRecipeMarkedUpAsSeveralArticlesIsOneArticleWithItsIngredients() throws IngestException {
+        String html = "<html><head><title>Apple cake</title></head><body><main>"
+                + "<article class=\"recipe-header\"><h1>Apple cake</h1><p>A moist cake for the autumn, with apples "
+                + "from the garden and a crumble on top.</p></article>"
+                + "<article class=\"recipe-ingredients\"><h2>Ingredients</h2><ul><li>250 g flour</li>"
+                + "<li>3 apples</li><li>100 g butter</li><li>2 eggs</li></ul></article>"
+                + "<article class=\"recipe-steps\"><p>Mix the flour, the butter and the eggs, then knead the dough "
+                + "until it is smooth and leave it to rest.</p><p>Peel and slice the apples, lay them on the dough, "
+                + "and bake the cake for forty minutes at 180 degrees.</p></article></main>"
+                + "<div class=\"more\"><article><h3><a href=\"/pie\">Plum pie</a></h3><p>Another cake for the "
+                + "autumn, with plums, a crumble, and cream on the side.</p></article></div></body></html>";
+        assertThat(paragraphsOf(html)).contains("250 g flour", "3 apples")
+                .anyMatch(line -> line.startsWith("Mix the flour"))
+                .noneMatch(line -> line.contains("plums"));
+    }
+
+    @Test
+    void aTeaserCardsArticleBodyMarkupDoesNotStandInForTheArticle() throws IngestException {
+        String teaser = "<article class=\"card\"><h3><a href=\"/why-code\">Why code</a></h3><div itemprop=\"articleBody\">"
+                + "What inspires someone to become a developer? Two writers discuss how coding has changed.</div></article>";
+        String html = "<html><head><title>Tram line</title></head><body><div class=\"post\"><h1>Tram line</h1>"
+                + PROSE + MORE_PROSE + "</div>" + teaser + "</body></html>";
+        assertThat(paragraphsOf(html)).hasSize(4).noneMatch(line -> line.contains("inspires"));
+    }
+
+    @Test
+    void aSmallTailAfterTheArticleInsideItsWrapperIsNotPartOfIt() throws IngestException {
+        String html = "<html><head><title>Tram line</title></head><body><div class=\"wrapper\"><div class=\"text\">"
+                + PROSE + MORE_PROSE + "</div><p>Do you want our news by mail? Sign up now!</p></div></body></html>";
+        assertThat(paragraphsOf(html)).hasSize(4).noneMatch(line -> line.contains("Sign up"));
+    }
 }
