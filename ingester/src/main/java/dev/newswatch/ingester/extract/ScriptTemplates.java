@@ -1,4 +1,4 @@
-package dev.newswatch.ingester;
+package dev.newswatch.ingester.extract;
 
 import java.util.Optional;
 
