@@ -1,7 +1,5 @@
 package dev.newswatch.ingester;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -46,8 +44,6 @@ class IngesterLayeringTest {
                 .whereLayer("extract").mayOnlyBeAccessedByLayers("source", "discovery", "state", "publish", "wiring")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("extract", "fetch", "source", "discovery", "state",
                         "publish", "wiring")
-                // The address guard is on its way to common (dev.newswatch.common.net); until then fetch reaches it.
-                .ignoreDependency(alwaysTrue(), belongToAnyOf(AddressGuard.class))
                 .check(MAIN_CLASSES);
     }
 

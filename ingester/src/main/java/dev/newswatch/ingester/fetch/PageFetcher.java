@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import crawlercommons.robots.BaseRobotRules;
 
-import dev.newswatch.ingester.AddressGuard;
+import dev.newswatch.common.net.AddressGuard;
 import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.FetchMetrics.Outcome;

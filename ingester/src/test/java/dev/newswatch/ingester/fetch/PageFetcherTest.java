@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import dev.newswatch.ingester.AddressGuard;
+import dev.newswatch.common.net.AddressGuard;
 import dev.newswatch.ingester.FixtureSite;
 import dev.newswatch.ingester.IngesterSettings;
 import dev.newswatch.ingester.failure.ErrorKind;

@@ -1,4 +1,4 @@
-package dev.newswatch.ingester;
+package dev.newswatch.common.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newswatch.ingester;
+package dev.newswatch.common.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
