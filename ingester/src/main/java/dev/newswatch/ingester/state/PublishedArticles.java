@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.common.kafka.CompactedTopicReader;
 
 /**
  * Which articles have been published, and with what fingerprint. Loaded from the compacted topic at start, then
@@ -28,7 +29,7 @@ public final class PublishedArticles {
 
     /** Reads {@link Topics#INGESTER_PUBLISHED} from its start to its end. */
     public void load(KafkaSettings kafka, Duration timeout) {
-        CompactedTopicReader.readAll(kafka, Topics.INGESTER_PUBLISHED, timeout, this::apply);
+        CompactedTopicReader.readAll(kafka, "newswatch-ingester-state", Topics.INGESTER_PUBLISHED, timeout, this::apply);
         log.info("{} articles published before", markerById.size());
     }
 

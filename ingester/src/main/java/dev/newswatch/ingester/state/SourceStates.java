@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.ingester.source.Source;
 
 /** The crawl state of every source: loaded from {@link Topics#INGESTER_SOURCES} at start, then kept here. */
@@ -25,7 +26,7 @@ public final class SourceStates {
     private final Map<String, SourceState> stateBySource = new ConcurrentHashMap<>();
 
     public void load(KafkaSettings kafka, Duration timeout) {
-        CompactedTopicReader.readAll(kafka, Topics.INGESTER_SOURCES, timeout, this::apply);
+        CompactedTopicReader.readAll(kafka, "newswatch-ingester-state", Topics.INGESTER_SOURCES, timeout, this::apply);
         log.info("Crawl state of {} sources loaded", stateBySource.size());
     }
 

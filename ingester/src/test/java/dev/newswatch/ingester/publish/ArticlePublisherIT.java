@@ -22,12 +22,12 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.ingester.RestartableBroker;
 import dev.newswatch.ingester.failure.ErrorKind;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.publish.Publisher.Publication;
-import dev.newswatch.ingester.state.CompactedTopicReader;
 import dev.newswatch.ingester.state.PublishedArticles;
 import dev.newswatch.ingester.state.SourceState;
 import dev.newswatch.ingester.url.CanonicalUrls;
@@ -132,7 +132,7 @@ class ArticlePublisherIT {
     private static List<String> rawArticleIds(KafkaSettings kafka) {
         JsonSerde<RawArticle> serde = JsonSerde.of(RawArticle.class);
         List<String> ids = new ArrayList<>();
-        CompactedTopicReader.readAll(kafka, Topics.RAW_ARTICLES, TIMEOUT,
+        CompactedTopicReader.readAll(kafka, "ingester-it", Topics.RAW_ARTICLES, TIMEOUT,
                 record -> ids.add(serde.deserialize(record.topic(), record.value()).id()));
         return ids;
     }

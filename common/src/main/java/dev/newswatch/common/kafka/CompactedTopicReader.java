@@ -1,4 +1,4 @@
-package dev.newswatch.ingester.state;
+package dev.newswatch.common.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +23,11 @@ public final class CompactedTopicReader {
     private CompactedTopicReader() {
     }
 
-    public static void readAll(KafkaSettings kafka, String topic, Duration timeout,
+    /** @param clientId names the reading client in the broker's logs and metrics */
+    public static void readAll(KafkaSettings kafka, String clientId, String topic, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> apply) {
         Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumer("newswatch-ingester-state", null))) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumer(clientId, null))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
