@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.alerts.alerting.WatchMatcher;
+import dev.newswatch.alerts.delivery.DeliverySettings;
+import dev.newswatch.alerts.delivery.WebhookDeliverer;
+import dev.newswatch.alerts.delivery.WebhookMetrics;
 import dev.newswatch.alerts.watch.Vocabulary;
 import dev.newswatch.alerts.watch.WatchCatalog;
 import dev.newswatch.alerts.watch.WatchFile;
@@ -21,7 +24,9 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.ConfigReloader;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.config.ReloadOutcome;
+import dev.newswatch.common.events.Watch;
 import dev.newswatch.common.kafka.TopicCreator;
+import dev.newswatch.common.net.AddressGuard;
 import dev.newswatch.common.streams.StreamsService;
 
 /**
@@ -37,6 +42,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
     private final AlertsMetrics metrics;
     private final WatchCatalog catalog;
     private final ConfigReloader dictionary;
+    private final WebhookDeliverer webhooks;
     private final Set<String> watchTopicsCreated = ConcurrentHashMap.newKeySet();
     private TopicCreator topicCreator;
     private WatchTopic watchTopic;
@@ -54,6 +60,9 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
                     catalog.dictionaryChanged(Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
                     metrics.configReloads("dictionary", ReloadOutcome.RELOADED);
                 }, () -> metrics.configReloads("dictionary", ReloadOutcome.REJECTED));
+        this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), DeliverySettings.defaults(),
+                watchId -> catalog.watch(watchId).map(Watch::webhook), new WebhookMetrics(registry()),
+                new AddressGuard(), Clock.systemUTC());
     }
 
     @Override
@@ -84,12 +93,15 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
     protected void started(int metricsPort) {
         dictionary.start(CONFIG_CHECK_INTERVAL);
         seeder.start(CONFIG_CHECK_INTERVAL);
+        webhooks.start(seedWatches.watches().stream().filter(watch -> watch.webhook() != null).map(Watch::id)
+                .toList());
         log.info("Matching {} against the watches of {}; metrics on port {}", Topics.ENRICHED.name(),
                 Topics.WATCH_DEFINITIONS, metricsPort);
     }
 
     @Override
     protected void stopping() {
+        webhooks.close();
         dictionary.close();
         if (seeder != null) {
             seeder.close();

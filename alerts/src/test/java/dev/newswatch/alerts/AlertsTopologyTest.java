@@ -295,7 +295,7 @@ class AlertsTopologyTest {
     @Test
     void aWatchRecordThatCannotBeReadOrIsMalformedIsReportedInvalidAndTheOtherWatchesStillMatch() {
         watches.pipeInput("broken", "{\"id\": \"broken\", 엉망".getBytes(StandardCharsets.UTF_8), START);
-        publish(new Watch(0, "empty", null, null, null, false, TestWatches.condition("{}")));
+        publish(new Watch(0, "empty", null, null, null, false, TestWatches.condition("{}"), null));
         publish(watch("huawei", "companies: [huawei]"));
 
         pipe(article("art-1", List.of(huawei()), List.of()), START);

@@ -28,7 +28,7 @@ public final class TestWatches {
 
     /** A watch of severity high, named after its id, whose condition is {@code when}, in YAML. */
     public static Watch watch(String id, String when) {
-        return new Watch(Watch.SCHEMA_VERSION, id, "Watch " + id, "", Severity.HIGH, false, condition(when));
+        return new Watch(Watch.SCHEMA_VERSION, id, "Watch " + id, "", Severity.HIGH, false, condition(when), null);
     }
 
     public static WatchCondition condition(String yaml) {

@@ -30,6 +30,10 @@ public final class Topics {
     public static final String INGESTER_SOURCES = "newswatch.ingester.sources";
     /** Compacted: the watches the alerts service matches, keyed by watch id; a tombstone removes a watch. */
     public static final String WATCH_DEFINITIONS = "newswatch.watches";
+    /** Alerts whose webhook delivery failed for good: the alert's original bytes, with the reason in headers. */
+    public static final String ALERT_WEBHOOK_DEAD_LETTERS = "news.alerts.webhook.dlq";
+    /** Compacted: the last change of each alert a webhook was delivered (or given up) for, keyed by alert id. */
+    public static final String WEBHOOK_DELIVERIES = "newswatch.alerts.webhook.deliveries";
 
     public static final Topic<String, RawArticle> RAW = Topic.json(RAW_ARTICLES, RawArticle.class);
     public static final Topic<String, EnrichedArticle> ENRICHED = Topic.json(ENRICHED_ARTICLES, EnrichedArticle.class);
@@ -38,6 +42,7 @@ public final class Topics {
     public static final Topic<String, Watch> WATCHES = Topic.json(WATCH_DEFINITIONS, Watch.class);
     public static final Topic<String, byte[]> RAW_DEAD_LETTERS = Topic.bytes(RAW_ARTICLES_DEAD_LETTERS);
     public static final Topic<String, byte[]> ENRICHED_DEAD_LETTERS = Topic.bytes(ENRICHED_ARTICLES_DEAD_LETTERS);
+    public static final Topic<String, byte[]> WEBHOOK_DEAD_LETTERS = Topic.bytes(ALERT_WEBHOOK_DEAD_LETTERS);
 
     private static final String WATCH_ALERTS_PREFIX = "alerts.";
     private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -71,6 +72,12 @@ public final class WatchCatalog {
         }
         return entries.values().stream().filter(entry -> entry.state().matched()).map(Entry::watch)
                 .sorted(Comparator.comparing(Watch::id)).toList();
+    }
+
+    /** The watch of that id as last read from the table, whatever its state; empty when there is none. */
+    public Optional<Watch> watch(String watchId) {
+        Entry entry = entries.get(watchId);
+        return entry == null ? Optional.empty() : Optional.ofNullable(entry.watch());
     }
 
     /** Checks every watch against the dictionary as it now is, reporting those that died or came back. */

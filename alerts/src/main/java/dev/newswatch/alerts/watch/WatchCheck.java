@@ -67,6 +67,12 @@ public final class WatchCheck {
             problem("/id", "watch id '" + watch.id()
                     + "' must be lower-case letters, digits and hyphens, starting with a letter or digit");
         }
+        if (watch.webhook() != null && watch.webhook().url() == null) {
+            problem("/webhook", "webhook has no url");
+        } else if (watch.webhook() != null && !watch.webhook().hasHttpUrl()) {
+            problem("/webhook/url", "webhook url '" + watch.webhook().url()
+                    + "' must be an absolute http or https URL with a host");
+        }
         if (watch.when() == null) {
             problem("/when", "watch '" + watch.id() + "' has no condition ('when'): it would match every article");
             return;

@@ -10,9 +10,10 @@ package dev.newswatch.common.events;
  * @param severity    copied into every alert; absent means medium
  * @param paused      a paused watch keeps its definition and its topic but raises nothing
  * @param when        the condition an enriched article must meet
+ * @param webhook     where its alerts are also POSTed; absent means none
  */
 public record Watch(int schemaVersion, String id, String name, String description, Severity severity,
-        boolean paused, WatchCondition when) {
+        boolean paused, WatchCondition when, WebhookTarget webhook) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -25,6 +26,6 @@ public record Watch(int schemaVersion, String id, String name, String descriptio
     }
 
     public Watch withPaused(boolean pause) {
-        return new Watch(schemaVersion, id, name, description, severity, pause, when);
+        return new Watch(schemaVersion, id, name, description, severity, pause, when, webhook);
     }
 }

@@ -2,6 +2,7 @@ package dev.newswatch.common.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -58,11 +59,13 @@ class AlertTest {
         Watch watch = new Watch(Watch.SCHEMA_VERSION, "hbm", "HBM", "", Severity.HIGH, true,
                 new WatchCondition(null, null, new WatchCondition(null, null, null, null, null, null, null, null, null,
                         null, List.of("주가"), null), List.of("sk-hynix"), List.of("hbm"), null, null, null, null, null,
-                        null, true));
+                        null, true), new WebhookTarget(URI.create("https://hooks.example.com/hbm"), WebhookFormat.SLACK,
+                false));
 
         byte[] written = Topics.WATCHES.serialize(watch);
 
-        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"not\":{\"keywords\":[\"주가\"]}");
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"not\":{\"keywords\":[\"주가\"]}")
+                .contains("\"webhook\":{\"url\":\"https://hooks.example.com/hbm\",\"format\":\"slack\"");
         assertThat(Topics.WATCHES.deserialize(written)).isEqualTo(watch);
     }
 }

@@ -1,0 +1,40 @@
+package dev.newswatch.alerts.delivery;
+
+import java.time.Duration;
+
+/**
+ * How hard the webhooks are tried.
+ *
+ * @param maxAttempts    requests per alert change before it goes to the dead-letter topic
+ * @param firstBackoff   the wait after the first failed attempt; each later wait doubles it
+ * @param maxBackoff     no wait is longer, whatever a Retry-After asks for
+ * @param requestTimeout how long one request may take, connecting included
+ * @param maxAlertAge    an alert this much older than when it is read (such as the history of a watch given a
+ *                       webhook only now) is recorded as expired instead of sent: news a day old is no longer news
+ */
+public record DeliverySettings(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration requestTimeout,
+        Duration maxAlertAge) {
+
+    public DeliverySettings {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+        }
+        if (firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
+            throw new IllegalArgumentException("backoff must be 0 <= first (" + firstBackoff + ") <= max ("
+                    + maxBackoff + ")");
+        }
+    }
+
+    /** Six attempts over about a minute (waits of 1, 2, 4, 8 and 16 s), 10 s per request, alerts up to a day old. */
+    public static DeliverySettings defaults() {
+        return new DeliverySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofHours(24));
+    }
+
+    /** The wait before attempt {@code attempt} (2 for the first retry), at least {@code asked} when the receiver asked. */
+    Duration backoffBefore(int attempt, Duration asked) {
+        Duration exponential = firstBackoff.multipliedBy(1L << Math.min(attempt - 2, 30));
+        Duration wait = exponential.compareTo(asked) >= 0 ? exponential : asked;
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}
