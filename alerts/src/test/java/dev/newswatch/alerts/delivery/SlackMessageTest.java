@@ -1,0 +1,35 @@
+package dev.newswatch.alerts.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.json.Json;
+
+class SlackMessageTest {
+
+    @Test
+    void theMessageLinksTheTitleAndEscapesWhatSlackReadsAsMarkup() throws Exception {
+        Alert alert = Alerts.alert("nvidia-china-exports", "a1", "엔비디아 <H20> & 수출 | 통제",
+                Instant.parse("2026-11-20T01:00:00Z"));
+
+        JsonNode message = Json.mapper().readTree(SlackMessage.of(alert));
+
+        assertThat(message.get("text").asText()).isEqualTo("*Watch nvidia-china-exports* "
+                + "<https://www.chipinsight.example/news/a1|엔비디아 &lt;H20&gt; &amp; 수출 ¦ 통제> — 칩인사이트");
+        assertThat(message.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theJsonFormatSendsTheAlertRecordAsItIs() {
+        byte[] record = "{\"id\":\"w:a1\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WebhookFormat.JSON.body(Alerts.alert("w", "a1", "t", Instant.EPOCH), record)).isSameAs(record);
+    }
+}
