@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
         description = "News ingestion, enrichment and alerting for the AI-chip race, over Apache Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, SourcesCommand.class, ExtractCommand.class,
-                TagCommand.class, BrokerCommand.class, WatchesCommand.class})
+                TagCommand.class, BrokerCommand.class, WatchesCommand.class, AlertsCommand.class})
 public final class NewswatchCommand {
 
     public static void main(String[] args) {
