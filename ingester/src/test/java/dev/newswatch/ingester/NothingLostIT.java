@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newswatch.testsupport.FreePorts;
+import dev.newswatch.testsupport.ServiceProcess;
+
 /**
  * Every article a source lists is published to news.raw exactly once, whatever happens on the way: the
  * ingester runs in its own JVM, as in production, against an embedded broker, and crawls a generated feed while
@@ -51,12 +54,12 @@ class NothingLostIT {
     private GeneratedNewsSite site;
     private Path config;
     private int metricsPort;
-    private final List<IngesterProcess> ingesters = new ArrayList<>();
+    private final List<ServiceProcess> ingesters = new ArrayList<>();
 
     @RegisterExtension
     final AfterTestExecutionCallback printIngesterLogOnFailure = context -> {
         if (context.getExecutionException().isPresent() && !ingesters.isEmpty()) {
-            IngesterProcess last = ingesters.get(ingesters.size() - 1);
+            ServiceProcess last = ingesters.get(ingesters.size() - 1);
             System.out.println("--- last " + LOG_TAIL_LINES + " lines of the ingester's log " + last.log() + " ---\n"
                     + last.logTail(LOG_TAIL_LINES));
         }
@@ -64,7 +67,7 @@ class NothingLostIT {
 
     @AfterEach
     void stopEverything() {
-        ingesters.forEach(IngesterProcess::close);
+        ingesters.forEach(ServiceProcess::close);
         if (broker != null) {
             broker.close();
         }
@@ -77,7 +80,7 @@ class NothingLostIT {
     void aBrokerOutageOfTwoMinutesMidFeedLosesNothingAndHealthSaysDownMeanwhile() throws Exception {
         // Slower pacing, so the crawl is still going when the broker goes away.
         crawl(160, Duration.ofMillis(100));
-        IngesterProcess ingester = startIngester();
+        ServiceProcess ingester = startIngester();
         int publishedBeforeOutage = awaitPublished(20);
         assertThat(publishedBeforeOutage).as("the broker goes down mid-feed").isLessThan(site.items());
 
@@ -114,7 +117,7 @@ class NothingLostIT {
     @Test
     void killingTheIngesterMidFeedAndStartingItAgainLosesNothing() throws Exception {
         crawl(160, FAST_HOST_DELAY);
-        IngesterProcess first = startIngester();
+        ServiceProcess first = startIngester();
         int publishedBeforeKill = awaitPublished(40);
         first.kill();
         assertThat(publishedBeforeKill).as("killed mid-feed").isLessThan(site.items());
@@ -168,8 +171,9 @@ class NothingLostIT {
                 StandardCharsets.UTF_8);
     }
 
-    private IngesterProcess startIngester() {
-        IngesterProcess ingester = IngesterProcess.start(config, metricsPort, work.resolve("ingester.log"));
+    private ServiceProcess startIngester() {
+        ServiceProcess ingester = ServiceProcess.start(IngesterMain.class, config, metricsPort,
+                work.resolve("ingester.log"));
         ingesters.add(ingester);
         return ingester;
     }
@@ -221,7 +225,7 @@ class NothingLostIT {
      * Asks /ready once a second for {@code outage}: the time the broker stays away is the fault injected, so the
      * wait ends when that time is up, not on a condition of the ingester.
      */
-    private static List<HealthAnswer> observeHealthFor(IngesterProcess ingester, Duration outage) {
+    private static List<HealthAnswer> observeHealthFor(ServiceProcess ingester, Duration outage) {
         List<HealthAnswer> answers = new ArrayList<>();
         Instant start = Instant.now();
         Instant end = start.plus(outage);

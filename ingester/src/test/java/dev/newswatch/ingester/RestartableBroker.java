@@ -3,6 +3,7 @@ package dev.newswatch.ingester;
 import java.nio.file.Path;
 
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
+import dev.newswatch.testsupport.FreePorts;
 
 /**
  * An embedded broker in the test JVM that can be stopped and started again at the same address with the same

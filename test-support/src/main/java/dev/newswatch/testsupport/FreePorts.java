@@ -1,17 +1,17 @@
-package dev.newswatch.ingester;
+package dev.newswatch.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Ports free right now, for a server another process or a later restart must bind to a known port. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** An ephemeral port nothing listens on at this moment, on any interface. */
-    static int any() {
+    public static int any() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,4 +1,4 @@
-package dev.newswatch.ingester;
+package dev.newswatch.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +16,12 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ingester in its own JVM, started as an operator starts it ({@code IngesterMain <config>}) on this test's
- * class path, with its output appended to a log file. {@link #stop} sends SIGTERM and waits for the shutdown;
- * {@link #kill} is {@code kill -9}. Closing stops it if it still runs; the end of the test JVM kills it.
+ * A service in its own JVM, started as an operator starts it ({@code IngesterMain <config>}, {@code AlertsMain
+ * <config>}) on the test's class path, with its output appended to a log file. {@link #stop} sends SIGTERM and
+ * waits for the shutdown; {@link #kill} is {@code kill -9}. Closing stops it if it still runs; the end of the test
+ * JVM kills it.
  */
-final class IngesterProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,28 +30,29 @@ final class IngesterProcess implements AutoCloseable {
     private final Path log;
     private final int metricsPort;
 
-    private IngesterProcess(Process process, Path log, int metricsPort) {
+    private ServiceProcess(Process process, Path log, int metricsPort) {
         this.process = process;
         this.log = log;
         this.metricsPort = metricsPort;
     }
 
     /**
-     * @param config      the newswatch.yml to run with; its {@code ingester.metricsPort} must be {@code metricsPort}
+     * @param main        the service's main class, which takes the config file as its argument
+     * @param config      the newswatch.yml to run with; the service's {@code metricsPort} must be {@code metricsPort}
      * @param log         where stdout and stderr go, appended, so a restart continues the same story
      */
-    static IngesterProcess start(Path config, int metricsPort, Path log) {
+    public static ServiceProcess start(Class<?> main, Path config, int metricsPort, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.dev.newswatch=info",
-                // A producer without its broker warns twice a second; the ingester's own lines tell the story.
+                // A producer without its broker warns twice a second; the service's own lines tell the story.
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient=error",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-cp", System.getProperty("java.class.path"),
-                IngesterMain.class.getName(), config.toString()));
+                main.getName(), config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.getParent().toFile())
                 .redirectErrorStream(true)
@@ -59,21 +61,22 @@ final class IngesterProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("NEWSWATCH_"));
         try {
             Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "ingester-child-reaper"));
-            return new IngesterProcess(process, log, metricsPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly,
+                    main.getSimpleName() + "-child-reaper"));
+            return new ServiceProcess(process, log, metricsPort);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the ingester JVM", e);
+            throw new UncheckedIOException("cannot start " + main.getSimpleName() + " in its own JVM", e);
         }
     }
 
     /** SIGTERM, then waits for the shutdown hook to close the service; SIGKILL if it takes too long. */
-    void stop() {
+    public void stop() {
         process.destroy();
         awaitExit();
     }
 
     /** SIGKILL: no shutdown hook, no flush, an open transaction left behind. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit();
     }
@@ -89,7 +92,7 @@ final class IngesterProcess implements AutoCloseable {
     }
 
     /** The status of {@code /ready} (200 UP, 503 DOWN); empty when it does not answer within two seconds. */
-    OptionalInt readiness() {
+    public OptionalInt readiness() {
         try {
             return OptionalInt.of(HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + metricsPort + "/ready"))
@@ -103,8 +106,8 @@ final class IngesterProcess implements AutoCloseable {
         }
     }
 
-    /** The last {@code lines} lines of the log, which every run of the ingester on it appended to. */
-    String logTail(int lines) {
+    /** The last {@code lines} lines of the log, which every run of the service on it appended to. */
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -113,7 +116,7 @@ final class IngesterProcess implements AutoCloseable {
         }
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
