@@ -31,7 +31,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +39,6 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
-import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
 import dev.newswatch.testsupport.FreePorts;
 import dev.newswatch.testsupport.ServiceProcess;
 
@@ -49,9 +47,9 @@ import dev.newswatch.testsupport.ServiceProcess;
  * in, then started again: alerts.&lt;watch-id&gt;, read as a subscriber reads it (read_committed), holds one alert
  * per article, none twice and none missing, and the watch's webhook took every alert, a repeated request at most
  * for the one change in flight at the kill. Every article is an event of its own, so one record per alert key is
- * right whatever the key's shape; the counts compare alert keys and the articles the alerts name.
+ * right whatever the key's shape; the counts compare alert keys and the articles the alerts name. The broker is
+ * the test's own, so the killed service's open transactions and its 300 alerts stay out of the other tests' way.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
 class AlertsKillIT {
 
     private static final int ARTICLES = 300;
@@ -69,6 +67,7 @@ class AlertsKillIT {
     private final String watchId = "kill-" + run;
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+    private final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
     private final List<ServiceProcess> services = new ArrayList<>();
     private int metricsPort;
 
@@ -86,11 +85,11 @@ class AlertsKillIT {
         feeder.shutdownNow();
         services.forEach(ServiceProcess::close);
         receiver.close();
+        broker.close();
     }
 
     @Test
-    void killingTheAlertsServiceMidStreamAndStartingItAgainDuplicatesAndLosesNoAlert(EmbeddedKafkaBroker broker)
-            throws Exception {
+    void killingTheAlertsServiceMidStreamAndStartingItAgainDuplicatesAndLosesNoAlert() throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
         Path config = writeConfig(broker.bootstrapServers());
         ServiceProcess first = startAlerts(config);
