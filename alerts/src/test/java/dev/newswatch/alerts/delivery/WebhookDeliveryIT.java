@@ -16,9 +16,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
@@ -27,22 +28,23 @@ import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.common.net.AddressGuard;
 import dev.newswatch.common.streams.DeadLetterHeaders;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
-import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Alert changes on news.alerts, on a real broker, delivered to a real receiver on 127.0.0.1 that fails the first
  * attempts of every change, or every attempt, or is never asked because the watch does not allow a loopback URL.
+ * The broker is the class's own, so the alerts written here reach no other test that reads news.alerts.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
 class WebhookDeliveryIT {
+
+    private static EmbeddedKafkaBroker broker;
 
     private static final DeliverySettings QUICK = new DeliverySettings(3, Duration.ofMillis(20),
             Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofHours(1));
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int FAILURES_BEFORE_SUCCESS = 2;
 
-    /** Watch ids unique to this run, as the broker is shared with the module's other tests. */
+    /** Watch ids unique to each test, as the two share the broker. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String flaky = "flaky-" + run;
     private final String down = "down-" + run;
@@ -52,6 +54,16 @@ class WebhookDeliveryIT {
     private final WebhookReceiver receiver = WebhookReceiver.start((key, attempt) ->
             key.startsWith(down) ? 500 : attempt <= FAILURES_BEFORE_SUCCESS ? 503 : 200);
 
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.startTemporary();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
     @AfterEach
     void stop() {
         deliverers.forEach(WebhookDeliverer::close);
@@ -59,8 +71,7 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void eachChangeArrivesOnceThoughTheFirstAttemptsFailAndWhatNeverArrivesIsDeadLettered(EmbeddedKafkaBroker broker)
-            throws Exception {
+    void eachChangeArrivesOnceThoughTheFirstAttemptsFailAndWhatNeverArrivesIsDeadLettered() throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
         startDeliverer(kafka);
         List<String> flakyAlerts = publish(kafka, flaky, 5);
@@ -106,7 +117,7 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void aRestartedDelivererSendsOnlyWhatCameAfter(EmbeddedKafkaBroker broker) throws Exception {
+    void aRestartedDelivererSendsOnlyWhatCameAfter() throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
         WebhookDeliverer first = startDeliverer(kafka);
         List<String> before = publish(kafka, flaky, 3);
