@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,8 @@ import picocli.CommandLine;
  */
 class AlertsCommandIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
 
     private final String watchId = "tail-" + UUID.randomUUID().toString().substring(0, 8);
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -47,16 +47,6 @@ class AlertsCommandIT {
     private KafkaSettings kafka;
     private Path config;
     private List<Alert> alerts;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @BeforeEach
     void publishTwoAlertsOfTheWatchAndOneOfAnother(@TempDir Path directory) throws Exception {

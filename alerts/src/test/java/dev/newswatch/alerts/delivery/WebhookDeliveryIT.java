@@ -16,9 +16,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import dev.newswatch.common.Topics;
@@ -37,7 +36,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 class WebhookDeliveryIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
 
     private static final DeliverySettings QUICK = new DeliverySettings(3, Duration.ofMillis(20),
             Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofHours(1));
@@ -53,16 +53,6 @@ class WebhookDeliveryIT {
     private final List<WebhookDeliverer> deliverers = new ArrayList<>();
     private final WebhookReceiver receiver = WebhookReceiver.start((key, attempt) ->
             key.startsWith(down) ? 500 : attempt <= FAILURES_BEFORE_SUCCESS ? 503 : 200);
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @AfterEach
     void stop() {
