@@ -110,7 +110,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                 consumer = alerts;
                 // Aborts whatever transaction a killed predecessor left open, before the log is read past it.
                 producer.initTransactions();
-                DeliveryLog deliveryLog = DeliveryLog.read(kafka, clientId, LOG_READ_TIMEOUT);
+                DeliveryLog deliveryLog = DeliveryLog.read(kafka, clientId + "-log", LOG_READ_TIMEOUT);
                 log.info("Webhook delivery log read: {} alerts dealt with", deliveryLog.size());
                 alerts.subscribe(List.of(Topics.ALL_ALERTS.name()));
                 deliver(alerts, producer, deliveryLog);
