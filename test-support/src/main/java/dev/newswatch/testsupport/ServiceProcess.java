@@ -45,12 +45,6 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.dev.newswatch=info",
-                // A producer without its broker warns twice a second; the service's own lines tell the story.
-                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient=error",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-cp", System.getProperty("java.class.path"),
                 main.getName(), config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
