@@ -2,6 +2,8 @@ package dev.newswatch.alerts;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,6 +45,11 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
     private final WatchCatalog catalog;
     private final ConfigReloader dictionary;
     private final WebhookDeliverer webhooks;
+    /**
+     * The watches table as the service found it, which the webhooks go by until the catalog has read the table:
+     * after a restart, alerts raised before it wait for their webhook while no article has reached the catalog.
+     */
+    private volatile Map<String, Watch> watchesAtStart = Map.of();
     private final Set<String> watchTopicsCreated = ConcurrentHashMap.newKeySet();
     private TopicCreator topicCreator;
     private WatchTopic watchTopic;
@@ -61,7 +68,8 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
                     metrics.configReloads("dictionary", ReloadOutcome.RELOADED);
                 }, () -> metrics.configReloads("dictionary", ReloadOutcome.REJECTED));
         this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), DeliverySettings.defaults(),
-                watchId -> catalog.watch(watchId).map(Watch::webhook), new WebhookMetrics(registry()),
+                watchId -> catalog.watch(watchId).or(() -> Optional.ofNullable(watchesAtStart.get(watchId)))
+                        .map(Watch::webhook), new WebhookMetrics(registry()),
                 new AddressGuard(), Clock.systemUTC());
     }
 
@@ -81,6 +89,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
         seeder = new WatchSeeder(settings().watchesFile(), seedWatches, catalog::vocabulary, watchTopic,
                 outcome -> metrics.configReloads("watches", outcome));
         seeder.seed();
+        watchesAtStart = watchTopic.watches();
     }
 
     @Override
@@ -93,7 +102,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
     protected void started(int metricsPort) {
         dictionary.start(CONFIG_CHECK_INTERVAL);
         seeder.start(CONFIG_CHECK_INTERVAL);
-        webhooks.start(seedWatches.watches().stream().filter(watch -> watch.webhook() != null).map(Watch::id)
+        webhooks.start(watchesAtStart.values().stream().filter(watch -> watch.webhook() != null).map(Watch::id)
                 .toList());
         log.info("Matching {} against the watches of {}; metrics on port {}", Topics.ENRICHED.name(),
                 Topics.WATCH_DEFINITIONS, metricsPort);

@@ -129,7 +129,7 @@ class AlertsKillIT {
         Files.writeString(watches, """
                 watches:
                   - id: %s
-                    anyTopics: [export-controls]
+                    when: {topics: [export-controls]}
                     webhook:
                       url: %s
                       allowPrivateAddress: true

@@ -11,8 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The alerts service's packages follow its pipeline: {@code watch} (the watches, their checks and their table)
- * under {@code alerting} (matching articles, one alert per event), and the service wiring in the root package on
- * top. Read from the compiled main classes.
+ * under {@code alerting} (matching articles, one alert per event), {@code delivery} (webhooks) beside them, and the
+ * service wiring in the root package on top. Read from the compiled main classes.
  */
 class AlertsLayeringTest {
 
@@ -26,9 +26,11 @@ class AlertsLayeringTest {
                 .layer("wiring").definedBy("dev.newswatch.alerts")
                 .layer("alerting").definedBy("dev.newswatch.alerts.alerting..")
                 .layer("watch").definedBy("dev.newswatch.alerts.watch..")
+                .layer("delivery").definedBy("dev.newswatch.alerts.delivery..")
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("alerting").mayOnlyBeAccessedByLayers("wiring")
                 .whereLayer("watch").mayOnlyBeAccessedByLayers("alerting", "wiring")
+                .whereLayer("delivery").mayOnlyBeAccessedByLayers("wiring")
                 .check(MAIN_CLASSES);
     }
 

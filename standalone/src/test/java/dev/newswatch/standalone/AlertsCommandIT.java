@@ -25,6 +25,7 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.events.AlertedArticle;
+import dev.newswatch.common.events.Severity;
 import dev.newswatch.common.json.Json;
 import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.common.kafka.TopicCreator;
@@ -126,8 +127,10 @@ class AlertsCommandIT {
 
     private static Alert alert(String watchId, String articleId, String title) {
         Instant now = Instant.now();
+        AlertedArticle article = new AlertedArticle(articleId, "https://www.example.kr/news/" + articleId, title,
+                "테크브리프", "techbrief", now.minusSeconds(60), now.minusSeconds(30), now.minusSeconds(20));
         return new Alert(Alert.SCHEMA_VERSION, Alert.idFor(watchId, articleId), watchId, "Watch " + watchId,
-                articleId, new AlertedArticle(articleId, "https://www.example.kr/news/" + articleId, title, "테크브리프",
-                        "techbrief", now.minusSeconds(60), now.minusSeconds(30)), List.of(), List.of(), now);
+                Severity.MEDIUM, articleId, articleId, article, List.of(), List.of(), List.of(), List.of(), List.of(),
+                1, now, now);
     }
 }

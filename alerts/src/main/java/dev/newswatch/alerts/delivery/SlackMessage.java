@@ -1,18 +1,21 @@
 package dev.newswatch.alerts.delivery;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.events.AlertedArticle;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.TopicTag;
 import dev.newswatch.common.json.Json;
 
 /**
- * An alert as a Slack incoming-webhook message: the watch in bold, the title linked to the article, the outlet,
- * then the entities and topics that made it fire.
+ * An alert as a Slack incoming-webhook message: the watch in bold with the severity, the title linked to the
+ * first article, its outlet, then the entities and topics that made it fire and the outlets that reported the
+ * event since.
  */
 final class SlackMessage {
 
@@ -30,10 +33,14 @@ final class SlackMessage {
     static String text(Alert alert) {
         String entities = alert.entities().stream().map(EntityTag::name).collect(Collectors.joining(", "));
         String topics = alert.topics().stream().map(TopicTag::id).collect(Collectors.joining(", "));
-        return "*" + escape(alert.watchName()) + "* <" + escape(alert.article().url()) + "|"
-                + escape(alert.article().title()).replace("|", "¦") + "> — " + escape(alert.article().outlet())
+        String laterOutlets = alert.alsoReportedBy().stream().map(AlertedArticle::outlet).distinct()
+                .collect(Collectors.joining(", "));
+        return "*" + escape(alert.watchName()) + "* (" + alert.severity().name().toLowerCase(Locale.ROOT) + ") <"
+                + escape(alert.article().url()) + "|" + escape(alert.article().title()).replace("|", "¦") + "> — "
+                + escape(alert.article().outlet())
                 + (entities.isEmpty() ? "" : "\n" + escape(entities))
-                + (topics.isEmpty() ? "" : "\n" + escape(topics));
+                + (topics.isEmpty() ? "" : "\n" + escape(topics))
+                + (laterOutlets.isEmpty() ? "" : "\nalso reported by " + escape(laterOutlets));
     }
 
     /** Slack reads &amp;, &lt; and &gt; as markup; these three are all it asks to escape. */

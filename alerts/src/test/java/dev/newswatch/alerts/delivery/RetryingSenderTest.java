@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.newswatch.common.events.WebhookFormat;
+import dev.newswatch.common.events.WebhookTarget;
 import dev.newswatch.common.net.AddressGuard;
 
 /** One alert change against a real receiver on 127.0.0.1 that answers as each test tells it. */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.Alert;
+import dev.newswatch.common.events.WebhookFormat;
+import dev.newswatch.common.events.WebhookTarget;
 import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.common.net.AddressGuard;
 import dev.newswatch.common.streams.DeadLetterHeaders;

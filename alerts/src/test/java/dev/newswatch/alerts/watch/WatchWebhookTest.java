@@ -1,5 +1,6 @@
-package dev.newswatch.alerts;
+package dev.newswatch.alerts.watch;
 
+import static dev.newswatch.alerts.TestWatches.SHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,35 +13,33 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.newswatch.alerts.delivery.WebhookFormat;
-import dev.newswatch.alerts.delivery.WebhookTarget;
 import dev.newswatch.common.config.ConfigException;
+import dev.newswatch.common.events.Watch;
+import dev.newswatch.common.events.WebhookFormat;
+import dev.newswatch.common.events.WebhookTarget;
 
-/** The {@code webhook:} block of a watch in the watches file. */
+/** The {@code webhook} block of a watch in a watches file. */
 class WatchWebhookTest {
-
-    private static final Vocabulary SHIPPED = Vocabulary.load(Path.of("..", "config", "entities.yml"),
-            Path.of("..", "config", "topics.yml"));
 
     @TempDir
     Path directory;
 
     @Test
     void aWebhookBlockIsReadWithItsFormatAndPrivateAddressFlag() throws IOException {
-        Watches watches = Watches.load(write("""
+        WatchFile watches = WatchFile.load(write("""
                 watches:
                   - id: exports
-                    anyTopics: [export-controls]
+                    when: {topics: [export-controls]}
                     webhook:
                       url: https://hooks.example.com/services/T000/B000
                       format: slack
                   - id: capex
-                    anyTopics: [capex]
+                    when: {topics: [capex]}
                     webhook:
                       url: http://10.0.0.7:8080/alerts
                       allowPrivateAddress: true
                   - id: chips
-                    anyEntities: [huawei]
+                    when: {companies: [huawei]}
                 """), SHIPPED);
 
         assertThat(watches.watches()).extracting(Watch::webhook).containsExactly(
@@ -55,12 +54,12 @@ class WatchWebhookTest {
         Path file = write("""
                 watches:
                   - id: exports
-                    anyTopics: [export-controls]
+                    when: {topics: [export-controls]}
                     webhook:
                       url: ftp://hooks.example.com/alerts
                 """);
 
-        assertThatThrownBy(() -> Watches.load(file, SHIPPED))
+        assertThatThrownBy(() -> WatchFile.load(file, SHIPPED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.file()).isEqualTo(file);
                     assertThat(e.line()).isEqualTo(5);
@@ -74,22 +73,22 @@ class WatchWebhookTest {
         Path noUrl = write("""
                 watches:
                   - id: exports
-                    anyTopics: [export-controls]
+                    when: {topics: [export-controls]}
                     webhook:
                       format: json
                 """);
-        assertThatThrownBy(() -> Watches.load(noUrl, SHIPPED)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> WatchFile.load(noUrl, SHIPPED)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("webhook has no url");
 
         Path teams = write("""
                 watches:
                   - id: exports
-                    anyTopics: [export-controls]
+                    when: {topics: [export-controls]}
                     webhook:
                       url: https://hooks.example.com/a
                       format: teams
                 """);
-        assertThatThrownBy(() -> Watches.load(teams, SHIPPED)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> WatchFile.load(teams, SHIPPED)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("webhook format 'teams' is not supported");
     }
 
