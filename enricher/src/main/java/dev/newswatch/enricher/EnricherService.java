@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -23,19 +22,6 @@ import dev.newswatch.enricher.tagging.TopicRules;
 public final class EnricherService extends StreamsService<EnricherSettings> {
 
     private static final Logger log = LoggerFactory.getLogger(EnricherService.class);
-    /**
-     * How the enricher's producers compress what they write (news.enriched, the story-index repartition topic, the
-     * index changelogs), unless {@code kafka.properties} names another {@code compression.type}: Korean text as
-     * JSON shrinks to about a third, and the broker keeps a batch as the producer compressed it. zstd rather than
-     * lz4 because it shrinks such text further for a little more CPU in the producer.
-     */
-    private static final String COMPRESSION = "zstd";
-    /**
-     * Largest batch a producer sends to one partition: a commit's articles on the story-index repartition topic
-     * at some 400 articles/s and 100 ms (40 records of about 7 KB) fit in one, and compress together.
-     */
-    private static final int BATCH_BYTES = 256 * 1024;
-
     private final ArticleEnricher enricher;
     private final EnricherMetrics metrics;
     private final DictionaryReloader reloader;
@@ -62,17 +48,10 @@ public final class EnricherService extends StreamsService<EnricherSettings> {
         return EnricherTopology.build(enricher, metrics, settings());
     }
 
-    /**
-     * Standby replicas as set; producers that compress, and that hold a commit's records until the commit (which
-     * flushes them anyway, and before which no read_committed reader sees them) so that they compress together.
-     */
+    /** Standby replicas as set, so a task moving to another instance finds its state warm there. */
     @Override
     protected Map<String, String> streamsProperties() {
-        return Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(settings().standbyReplicas()),
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION,
-                StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
-                Long.toString(settings().commitInterval().toMillis()),
-                StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(BATCH_BYTES));
+        return Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(settings().standbyReplicas()));
     }
 
     @Override
