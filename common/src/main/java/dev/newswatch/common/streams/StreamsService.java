@@ -1,13 +1,11 @@
 package dev.newswatch.common.streams;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -26,17 +24,6 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
 
     /** How soon an edit of a configuration file the service watches is noticed. */
     protected static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(2);
-    /**
-     * How the services' producers compress what they write (output topics, repartition topics, changelogs):
-     * Korean text as JSON shrinks to about a third, and the broker keeps a batch as the producer compressed it.
-     * zstd rather than lz4 because it shrinks such text further for a little more CPU in the producer.
-     */
-    private static final String COMPRESSION = "zstd";
-    /**
-     * Largest batch a producer sends to one partition: a commit's articles on the enricher's story-index
-     * repartition topic at some 400 articles/s and 100 ms (40 records of about 7 KB) fit in one, and compress together.
-     */
-    private static final int BATCH_BYTES = 256 * 1024;
 
     private final String name;
     private final S settings;
@@ -96,27 +83,13 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
         beforeTopology(kafka);
         Properties config = kafka.streams(settings.applicationId(), settings.stateDirectory(),
                 settings.commitInterval());
-        sharedProperties().forEach((property, value) -> {
+        streamsProperties().forEach((property, value) -> {
             if (!kafka.properties().containsKey(clientProperty(property))) {
                 config.put(property, value);
             }
         });
         application = StreamsApplication.start(name, topology(), config, serviceMetrics, settings.metricsPort());
         started(application.metricsPort());
-    }
-
-    /**
-     * Producers that compress, and that hold a commit's records until the commit (which flushes them anyway, and
-     * before which no read_committed reader sees them) so that they compress together; then this service's own.
-     */
-    private Map<String, String> sharedProperties() {
-        Map<String, String> properties = new HashMap<>(Map.of(
-                StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION,
-                StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
-                Long.toString(settings.commitInterval().toMillis()),
-                StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(BATCH_BYTES)));
-        properties.putAll(streamsProperties());
-        return properties;
     }
 
     /** {@code producer.linger.ms} and the like name the client property {@code linger.ms}. */

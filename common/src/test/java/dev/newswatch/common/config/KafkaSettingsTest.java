@@ -70,7 +70,18 @@ class KafkaSettingsTest {
         assertThat(settings.admin("a")).containsEntry("security.protocol", "SASL_SSL")
                 .doesNotContainKeys("linger.ms", "max.poll.records");
         assertThat(settings.streams("app", Path.of("state"), Duration.ofMillis(100)))
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("max.poll.records", "100");
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("max.poll.records", "100")
+                .containsEntry("linger.ms", "20");
+    }
+
+    @Test
+    void producersCompressAndStreamsProducersHoldACommitsRecordsTogether() {
+        KafkaSettings settings = KafkaSettings.forBootstrapServers("127.0.0.1:9092");
+
+        assertThat(settings.producer("p")).containsEntry("compression.type", "zstd");
+        assertThat(settings.streams("app", Path.of("state"), Duration.ofMillis(250)))
+                .containsEntry("compression.type", "zstd").containsEntry("linger.ms", "250")
+                .containsEntry("batch.size", Integer.toString(256 * 1024));
     }
 
     @Test
