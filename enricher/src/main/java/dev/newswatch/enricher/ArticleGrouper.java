@@ -37,8 +37,8 @@ public final class ArticleGrouper {
     public ArticleGrouper(EnricherSettings settings, MeterRegistry registry) {
         this.stories = new StoryIndex(IndexStore.inMemory(), IndexStore.inMemory(), settings.storyWindow(),
                 settings.storySimilarity(), new StoryMetrics(registry));
-        this.events = new EventIndex(IndexStore.inMemory(), IndexStore.inMemory(), IndexStore.inMemory(),
-                settings.eventWindow(), settings.eventSimilarity(), new EventMetrics(registry));
+        this.events = new EventIndex(IndexStore.inMemory(), settings.eventWindow(), settings.eventSimilarity(),
+                new EventMetrics(registry));
     }
 
     /**

@@ -239,7 +239,7 @@ class EnricherTopologyTest {
 
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
                 .contains("story-index-repartition", "assign-story", StoryClusterer.SIGNATURES, StoryClusterer.BANDS,
-                        "assign-event", EventClusterer.ARTICLES, EventClusterer.TERMS, EventClusterer.COUNTS);
+                        "assign-event", EventClusterer.ARTICLES);
     }
 
     @Test

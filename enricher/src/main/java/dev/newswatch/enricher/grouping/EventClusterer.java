@@ -16,16 +16,14 @@ import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.RawArticle;
 
 /**
- * Runs the {@link EventIndex} over three persistent, changelogged key-value stores: {@value #ARTICLES} (article id
- * to {@link EventEntry}), {@value #TERMS} (term to {@link TermPostings}) and {@value #COUNTS} (how many articles are
- * live). A stream-time punctuation deletes expired entries. It sits behind the story index, in the same single
- * task, for the same reason: see {@code EnricherTopology}.
+ * Runs the {@link EventIndex} over one persistent, changelogged key-value store, {@value #ARTICLES} (article id to
+ * {@link EventEntry}); the index rebuilds its postings from it whenever the task starts. A stream-time punctuation
+ * deletes expired entries. It sits behind the story index, in the same single task, for the same reason: see
+ * {@code EnricherTopology}.
  */
 public final class EventClusterer implements FixedKeyProcessor<String, SignedArticle, EnrichedArticle> {
 
     public static final String ARTICLES = "event-articles";
-    public static final String TERMS = "event-terms";
-    public static final String COUNTS = "event-counts";
 
     private final Duration window;
     private final double similarity;
@@ -53,15 +51,8 @@ public final class EventClusterer implements FixedKeyProcessor<String, SignedArt
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                // A term's postings and the live count are rewritten by many articles of one commit: cached,
-                // only their last value goes to the changelog. Article entries are written once each.
-                return Set.of(
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES), Serdes.String(),
-                                EventIndexSerdes.entries()),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS), Serdes.String(),
-                                EventIndexSerdes.postings()).withCachingEnabled(),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS), Serdes.String(),
-                                Serdes.Long()).withCachingEnabled());
+                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES), Serdes.String(),
+                        EventIndexSerdes.entries()));
             }
         };
     }
@@ -69,9 +60,7 @@ public final class EventClusterer implements FixedKeyProcessor<String, SignedArt
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
-        this.index = new EventIndex(IndexStore.of(context.getStateStore(ARTICLES)),
-                IndexStore.of(context.getStateStore(TERMS)), IndexStore.of(context.getStateStore(COUNTS)), window,
-                similarity, metrics);
+        this.index = new EventIndex(IndexStore.of(context.getStateStore(ARTICLES)), window, similarity, metrics);
         context.schedule(StoryClusterer.PURGE_INTERVAL, PunctuationType.STREAM_TIME, index::purgeBefore);
     }
 

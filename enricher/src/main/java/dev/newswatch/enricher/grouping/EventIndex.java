@@ -1,10 +1,8 @@
 package dev.newswatch.enricher.grouping;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +31,13 @@ import org.slf4j.LoggerFactory;
  * wording. An article joins an event only if it is also nearly as like the event's first report, so a chain of
  * near neighbours cannot drift from one development to the next.
  *
- * <p>Stores: article id to {@link EventEntry}; term to {@link TermPostings} (its document frequency and newest
- * articles, the candidates); and the count of live articles. Entries expire one window after their record time;
- * two articles are compared only when their publication times lie within one window.
+ * <p>Stores article id to {@link EventEntry}; each term's document frequency and newest articles (the candidates)
+ * and the count of live articles are {@link LiveTerms}, kept in memory and rebuilt from the entries on start.
+ * Entries expire one window after their record time; two articles are compared only when their publication times
+ * lie within one window.
  */
 public final class EventIndex {
 
-    static final String LIVE_ARTICLES = "live-articles";
     /** Most articles kept per term as candidates: the newest, since a development is reported within days. */
     static final int POSTINGS = 32;
     /** How many of a new article's rarest terms offer candidates. */
@@ -88,25 +86,28 @@ public final class EventIndex {
     private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
 
     private final IndexStore<EventEntry> articles;
-    private final IndexStore<TermPostings> postings;
-    private final IndexStore<Long> counts;
+    private final LiveTerms postings = new LiveTerms(POSTINGS);
     private final long windowMillis;
     private final double similarity;
     private final EventMetrics metrics;
 
     /**
+     * Reads every entry of {@code articles} to rebuild the postings: those of one record time in the order of their
+     * article ids, as the stream cannot tell which of them came first.
+     *
      * @param window     how far apart two reports of one development may be published, and how long an article is
      *                   kept
      * @param similarity least similarity of two articles' weighted terms for one event
      */
-    public EventIndex(IndexStore<EventEntry> articles, IndexStore<TermPostings> postings, IndexStore<Long> counts,
-            Duration window, double similarity, EventMetrics metrics) {
+    public EventIndex(IndexStore<EventEntry> articles, Duration window, double similarity, EventMetrics metrics) {
         this.articles = articles;
-        this.postings = postings;
-        this.counts = counts;
         this.windowMillis = window.toMillis();
         this.similarity = similarity;
         this.metrics = metrics;
+        articles.all().stream()
+                .sorted(Comparator.comparingLong((KeyValue<String, EventEntry> entry) -> entry.value.seenAt())
+                        .thenComparing(entry -> entry.key))
+                .forEach(entry -> postings.add(entry.key, entry.value.terms()));
     }
 
     /**
@@ -188,8 +189,7 @@ public final class EventIndex {
         double articleCount = Math.max(PRIOR_ARTICLES, liveArticles() + 1);
         Map<String, Double> rarity = new LinkedHashMap<>();
         for (String term : terms.terms()) {
-            TermPostings known = postings.get(term);
-            double frequency = (known == null ? 0 : known.count()) + 1;
+            double frequency = postings.frequency(term) + 1;
             double idf = Math.log((articleCount + 1) / (frequency + 0.5));
             rarity.put(term, typeWeight(term) * idf * idf);
         }
@@ -328,8 +328,8 @@ public final class EventIndex {
         for (String term : other.terms()) {
             if (vector.has(term) && !term.startsWith(ENTITY) && !term.startsWith(CHIP) && !term.startsWith(TOPIC)
                     && !term.startsWith(DAY) && !term.startsWith(EventSignature.ACTOR)) {
-                TermPostings known = postings.get(term);
-                if (known != null && known.count() <= mostDetailArticles) {
+                int frequency = postings.frequency(term);
+                if (frequency > 0 && frequency <= mostDetailArticles) {
                     return true;
                 }
             }
@@ -339,19 +339,12 @@ public final class EventIndex {
 
     /** The articles sharing the most of the new article's rarest terms. */
     private List<String> candidates(Set<String> terms) {
-        Map<String, TermPostings> known = new HashMap<>();
-        for (String term : terms) {
-            TermPostings found = postings.get(term);
-            if (found != null) {
-                known.put(term, found);
-            }
-        }
         Map<String, Integer> shared = new HashMap<>();
-        known.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, TermPostings> e) -> e.getValue().count())
-                        .thenComparing(Map.Entry::getKey))
+        terms.stream()
+                .filter(term -> postings.frequency(term) > 0)
+                .sorted(Comparator.comparingInt(postings::frequency).thenComparing(Comparator.naturalOrder()))
                 .limit(CANDIDATE_TERMS)
-                .forEach(e -> e.getValue().articleIds().forEach(id -> shared.merge(id, 1, Integer::sum)));
+                .forEach(term -> postings.newest(term).forEach(id -> shared.merge(id, 1, Integer::sum)));
         return shared.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(CANDIDATES)
@@ -366,16 +359,7 @@ public final class EventIndex {
     private void remember(String articleId, EventEntry entry) {
         forget(articleId, articles.get(articleId));
         articles.put(articleId, entry);
-        for (String term : new HashSet<>(entry.terms())) {
-            TermPostings known = postings.get(term);
-            List<String> ids = known == null ? new ArrayList<>() : new ArrayList<>(known.articleIds());
-            ids.add(articleId);
-            if (ids.size() > POSTINGS) {
-                ids.subList(0, ids.size() - POSTINGS).clear();
-            }
-            postings.put(term, new TermPostings((known == null ? 0 : known.count()) + 1, ids));
-        }
-        addLive(1);
+        postings.add(articleId, entry.terms());
     }
 
     private void forget(String articleId, EventEntry entry) {
@@ -383,30 +367,11 @@ public final class EventIndex {
             return;
         }
         articles.delete(articleId);
-        for (String term : new HashSet<>(entry.terms())) {
-            TermPostings known = postings.get(term);
-            if (known == null) {
-                continue;
-            }
-            List<String> ids = new ArrayList<>(known.articleIds());
-            ids.remove(articleId);
-            if (known.count() <= 1) {
-                postings.delete(term);
-            } else {
-                postings.put(term, new TermPostings(known.count() - 1, ids));
-            }
-        }
-        addLive(-1);
+        postings.remove(articleId, entry.terms());
     }
 
     private long liveArticles() {
-        Long live = counts.get(LIVE_ARTICLES);
-        return live == null ? 0 : live;
-    }
-
-    private void addLive(long change) {
-        Long live = counts.get(LIVE_ARTICLES);
-        counts.put(LIVE_ARTICLES, Math.max(0, (live == null ? 0 : live) + change));
+        return postings.articles();
     }
 
     /** Deletes the entries of articles seen more than one window before {@code streamTime}. */

@@ -8,7 +8,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Compact binary serdes for the event index's store values, in the layout of {@link StoryIndexSerdes}: every new
- * article reads and writes the postings of each of its terms, so JSON would cost more than the comparison.
+ * article reads the entries of its candidates, so JSON would cost more than the comparison.
  */
 final class EventIndexSerdes {
 
@@ -39,25 +39,6 @@ final class EventIndexSerdes {
             ByteBuffer in = StoryIndexSerdes.versioned(bytes, ENTRY_VERSION);
             return new EventEntry(StoryIndexSerdes.string(in), in.getLong(), in.getLong(), in.getDouble(),
                     StoryIndexSerdes.strings(in), in.getInt());
-        });
-    }
-
-    /** version, count, article ids */
-    static Serde<TermPostings> postings() {
-        return Serdes.serdeFrom((topic, postings) -> {
-            if (postings == null) {
-                return null;
-            }
-            ByteBuffer out = ByteBuffer.allocate(1 + 4 + StoryIndexSerdes.bytesOf(postings.articleIds()));
-            out.put(StoryIndexSerdes.VERSION).putInt(postings.count());
-            StoryIndexSerdes.putStrings(out, postings.articleIds());
-            return out.array();
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            ByteBuffer in = StoryIndexSerdes.versioned(bytes);
-            return new TermPostings(in.getInt(), StoryIndexSerdes.strings(in));
         });
     }
 }

@@ -11,19 +11,14 @@ import org.junit.jupiter.api.Test;
 class EventIndexSerdesTest {
 
     @Test
-    void readsBackWhatItWroteForEntriesAndPostings() {
+    void readsBackWhatItWrote() {
         EventEntry entry = new EventEntry("wire-h20-licence", 1_786_000_000_000L, 1_785_999_000_000L, 12.5,
                 List.of("s:g:us", "c:nvidia-h20", "a:pct:15e0", "n:라이선스", "m:mi308"), 2);
         Serde<EventEntry> entries = EventIndexSerdes.entries();
 
         assertThat(entries.deserializer().deserialize("t", entries.serializer().serialize("t", entry)))
                 .isEqualTo(entry);
-
-        Serde<TermPostings> postings = EventIndexSerdes.postings();
-        TermPostings found = new TermPostings(40, List.of("기사-1", "wire-h20-licence"));
-        assertThat(postings.deserializer().deserialize("t", postings.serializer().serialize("t", found)))
-                .isEqualTo(found);
-        assertThat(postings.serializer().serialize("t", null)).isNull();
+        assertThat(entries.serializer().serialize("t", null)).isNull();
     }
 
     @Test
@@ -38,10 +33,11 @@ class EventIndexSerdesTest {
 
     @Test
     void refusesAValueOfAnotherFormat() {
-        byte[] future = EventIndexSerdes.postings().serializer().serialize("t", new TermPostings(1, List.of("a")));
+        byte[] future = EventIndexSerdes.entries().serializer().serialize("t",
+                new EventEntry("a", 1L, 1L, 1.0, List.of("n:칩"), 0));
         future[0] = 7;
 
-        assertThatThrownBy(() -> EventIndexSerdes.postings().deserializer().deserialize("t", future))
+        assertThatThrownBy(() -> EventIndexSerdes.entries().deserializer().deserialize("t", future))
                 .hasMessageContaining("format 7");
     }
 }

@@ -16,8 +16,8 @@ class EventIndexTest {
     /** Low enough that every pair below is similar enough: what decides is whether they share a detail. */
     private static final double SIMILARITY = 0.05;
 
-    private final EventIndex index = new EventIndex(IndexStore.inMemory(), IndexStore.inMemory(),
-            IndexStore.inMemory(), Duration.ofDays(7), SIMILARITY, new EventMetrics(new SimpleMeterRegistry()));
+    private final EventIndex index = new EventIndex(IndexStore.inMemory(), Duration.ofDays(7), SIMILARITY,
+            new EventMetrics(new SimpleMeterRegistry()));
 
     @Test
     void reportsSharingOnlyCompaniesTopicsAndCommonWordsAreTwoEventsAndARareAmountJoinsThem() {
@@ -78,8 +78,8 @@ class EventIndexTest {
 
     @Test
     void aSharedActorAndProminentProductLowerTheSimilarityNeeded() {
-        EventIndex strict = new EventIndex(IndexStore.inMemory(), IndexStore.inMemory(), IndexStore.inMemory(),
-                Duration.ofDays(7), 0.3, new EventMetrics(new SimpleMeterRegistry()));
+        EventIndex strict = new EventIndex(IndexStore.inMemory(), Duration.ofDays(7), 0.3,
+                new EventMetrics(new SimpleMeterRegistry()));
         List<String> first = List.of("s:e:alibaba", "m:qwen3", "t:ai-model-release", "n:오픈", "n:소스", "n:벤치마크",
                 "n:코딩", "n:수학", "n:에이전트", "n:다국어", "n:추론");
         List<String> second = List.of("s:e:alibaba", "m:qwen3", "t:ai-model-release", "n:오픈", "n:라이브",
