@@ -92,8 +92,9 @@ public final class EventIndex {
     private final EventMetrics metrics;
 
     /**
-     * Reads every entry of {@code articles} to rebuild the postings: those of one record time in the order of their
-     * article ids, as the stream cannot tell which of them came first.
+     * Reads every entry of {@code articles} to rebuild the postings, in the order of their record times: the order
+     * the stream gave them, unless records came out of time order (the store keeps no arrival order); those of one
+     * record time in the order of their article ids.
      *
      * @param window     how far apart two reports of one development may be published, and how long an article is
      *                   kept
