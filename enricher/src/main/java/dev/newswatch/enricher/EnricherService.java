@@ -48,10 +48,15 @@ public final class EnricherService extends StreamsService<EnricherSettings> {
         return EnricherTopology.build(enricher, metrics, settings());
     }
 
-    /** Standby replicas as set, so a task moving to another instance finds its state warm there. */
+    /**
+     * Standby replicas as set, so a task moving to another instance finds its state warm there; and no task moved to
+     * an instance whose state lags at all: the index stores' changelogs are small, so the default lag allowed (10,000
+     * records) would let a newly joined instance take the single index task and restore it before grouping goes on.
+     */
     @Override
     protected Map<String, String> streamsProperties() {
-        return Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(settings().standbyReplicas()));
+        return Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(settings().standbyReplicas()),
+                StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, "0");
     }
 
     @Override
