@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +29,7 @@ import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.ingester.url.CanonicalUrls;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
@@ -273,13 +273,13 @@ class IngesterServiceIT {
     private static List<RawArticle> rawArticles(KafkaSettings kafka, FixtureSite site) {
         JsonSerde<RawArticle> serde = JsonSerde.of(RawArticle.class);
         List<RawArticle> articles = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : CommittedRecords.of(kafka, Topics.RAW_ARTICLES)) {
+        CompactedTopicReader.readAll(kafka, "it-raw-articles", Topics.RAW_ARTICLES, Duration.ofSeconds(15), record -> {
             RawArticle article = serde.deserialize(record.topic(), record.value());
             assertThat(record.key()).isEqualTo(article.id());
             if (article.url().startsWith(site.base() + "/")) {
                 articles.add(article);
             }
-        }
+        });
         return articles;
     }
 

@@ -1,5 +1,6 @@
 package dev.newswatch.ingester;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -7,16 +8,20 @@ import java.util.TreeSet;
 
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.common.kafka.CompactedTopicReader;
 
 /**
  * What news.raw holds for the articles a source listed, counted as a downstream service sees it: its
- * {@linkplain CommittedRecords committed records}. A record is keyed by article id, so records beyond the
+ * committed records, read with {@link CompactedTopicReader} from the start of each partition to its last stable offset. A record is keyed by article id, so records beyond the
  * distinct ids are duplicates, and listed articles never seen are losses.
  *
  * @param listed       the items the source listed: each article's URL by its id
  * @param recordsPerId committed records of news.raw per key
  */
 record PublishedTally(Map<String, String> listed, Map<String, Integer> recordsPerId) {
+
+    /** A broker that does not answer fails the read within this, rather than the client's minute. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
     PublishedTally {
         listed = Map.copyOf(listed);
@@ -26,8 +31,8 @@ record PublishedTally(Map<String, String> listed, Map<String, Integer> recordsPe
     /** Reads news.raw on {@code bootstrapServers} now; empty while the topic does not exist yet. */
     static PublishedTally read(String bootstrapServers, Map<String, String> listed) {
         Map<String, Integer> recordsPerId = new HashMap<>();
-        CommittedRecords.of(KafkaSettings.forBootstrapServers(bootstrapServers), Topics.RAW_ARTICLES)
-                .forEach(record -> recordsPerId.merge(record.key(), 1, Integer::sum));
+        CompactedTopicReader.readAll(KafkaSettings.forBootstrapServers(bootstrapServers), "it-published-tally",
+                Topics.RAW_ARTICLES, READ_TIMEOUT, record -> recordsPerId.merge(record.key(), 1, Integer::sum));
         return new PublishedTally(listed, recordsPerId);
     }
 

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.testsupport.FreePorts;
+import dev.newswatch.testsupport.ServiceProcess;
 
 /**
  * {@code newswatch broker} as an operator runs it: its own JVM, logging JSON lines. A record produced through it
@@ -41,13 +43,13 @@ class BrokerCommandIT {
 
     @Test
     void aRecordGoesThroughTheBrokerProcessWhichStopsCleanlyOnSigtermAndKeepsItsData() throws Exception {
-        int brokerPort = JavaProcess.freePort();
-        int controllerPort = JavaProcess.freePort();
+        int brokerPort = FreePorts.any();
+        int controllerPort = FreePorts.any();
         List<String> arguments = List.of("broker", "--broker-port", Integer.toString(brokerPort),
                 "--controller-port", Integer.toString(controllerPort), "--data-dir", directory.resolve("data").toString());
         KafkaSettings kafka = KafkaSettings.forBootstrapServers("127.0.0.1:" + brokerPort);
 
-        try (JavaProcess broker = startBroker(arguments)) {
+        try (ServiceProcess broker = startBroker(arguments)) {
             try (Admin admin = Admin.create(kafka.admin("test-admin"));
                     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producer("test-producer"))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
@@ -57,20 +59,20 @@ class BrokerCommandIT {
             assertThat(readAll(kafka)).containsExactly("key-1=through the broker");
 
             assertThat(broker.terminate(STOP_TIMEOUT)).as("exit status after SIGTERM; stderr:%n%s", broker.stderr())
-                    .isEqualTo(JavaProcess.EXIT_AFTER_SIGTERM);
+                    .isEqualTo(ServiceProcess.EXIT_AFTER_SIGTERM);
             assertThat(broker.stdout()).contains("Kafka broker stopped.");
             assertCleanJsonLog(broker.stderr());
         }
 
-        try (JavaProcess again = startBroker(arguments)) {
+        try (ServiceProcess again = startBroker(arguments)) {
             assertThat(readAll(kafka)).as("read again from the broker restarted on the same data directory")
                     .containsExactly("key-1=through the broker");
-            assertThat(again.terminate(STOP_TIMEOUT)).isEqualTo(JavaProcess.EXIT_AFTER_SIGTERM);
+            assertThat(again.terminate(STOP_TIMEOUT)).isEqualTo(ServiceProcess.EXIT_AFTER_SIGTERM);
         }
     }
 
-    private JavaProcess startBroker(List<String> arguments) {
-        JavaProcess broker = JavaProcess.start("broker", NewswatchCommand.class, arguments,
+    private ServiceProcess startBroker(List<String> arguments) {
+        ServiceProcess broker = ServiceProcess.start("broker", NewswatchCommand.class, arguments,
                 Map.of("NEWSWATCH_LOG_FORMAT", "json"), directory);
         await().atMost(START_TIMEOUT).until(() -> broker.stdout().contains("Kafka broker ready at") || !broker.isAlive());
         assertThat(broker.isAlive()).as("broker running; stderr:%n%s", broker.stderr()).isTrue();

@@ -39,6 +39,7 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.RawArticle;
 import dev.newswatch.ingester.IngesterMain;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
+import dev.newswatch.testsupport.ServiceProcess;
 
 /**
  * The ingester in its own JVM gets SIGTERM while it waits on an article page that does not answer: it abandons
@@ -79,7 +80,7 @@ class IngesterSigtermIT {
         Path config = writeConfig();
 
         long publishedBeforeStop;
-        try (JavaProcess ingester = startIngester(config)) {
+        try (ServiceProcess ingester = startIngester(config)) {
             assertThat(hangingRequestArrived.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .as("the ingester reached the page that hangs; stderr:%n%s", ingester.stderr()).isTrue();
             await().atMost(Duration.ofSeconds(30)).until(() -> committedArticles().size() == HANGING_REQUEST - 1);
@@ -89,7 +90,7 @@ class IngesterSigtermIT {
             Duration stopping = Duration.ofNanos(System.nanoTime() - stopStarted);
 
             assertThat(exit).as("exit status after SIGTERM; stderr:%n%s", ingester.stderr())
-                    .isEqualTo(JavaProcess.EXIT_AFTER_SIGTERM);
+                    .isEqualTo(ServiceProcess.EXIT_AFTER_SIGTERM);
             System.out.printf("IngesterSigtermIT: stopped in %d ms with a fetch in flight%n", stopping.toMillis());
             assertCleanStop(ingester.stderr());
             for (String topic : List.of(Topics.RAW_ARTICLES, Topics.INGESTER_PUBLISHED, Topics.INGESTER_SOURCES)) {
@@ -100,7 +101,7 @@ class IngesterSigtermIT {
         }
 
         letGo.countDown();
-        try (JavaProcess again = startIngester(config)) {
+        try (ServiceProcess again = startIngester(config)) {
             await().atMost(START_TIMEOUT).until(() -> committedArticles().size() >= ARTICLES);
             List<RawArticle> published = committedArticles();
             Map<String, Long> copies = published.stream()
@@ -108,12 +109,12 @@ class IngesterSigtermIT {
             System.out.printf("IngesterSigtermIT: listed %d, published %d before SIGTERM, %d in all, %d distinct%n",
                     ARTICLES, publishedBeforeStop, published.size(), copies.size());
             assertThat(copies).hasSize(ARTICLES).allSatisfy((url, count) -> assertThat(count).as(url).isEqualTo(1));
-            assertThat(again.terminate(STOP_TIMEOUT)).isEqualTo(JavaProcess.EXIT_AFTER_SIGTERM);
+            assertThat(again.terminate(STOP_TIMEOUT)).isEqualTo(ServiceProcess.EXIT_AFTER_SIGTERM);
         }
     }
 
-    private JavaProcess startIngester(Path config) {
-        return JavaProcess.start("ingester", IngesterMain.class, List.of(config.toString()),
+    private ServiceProcess startIngester(Path config) {
+        return ServiceProcess.start("ingester", IngesterMain.class, List.of(config.toString()),
                 Map.of("NEWSWATCH_LOG_FORMAT", "json"), directory);
     }
 

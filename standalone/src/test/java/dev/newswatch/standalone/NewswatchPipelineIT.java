@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +41,7 @@ import dev.newswatch.enricher.EnricherSettings;
 import dev.newswatch.ingester.IngesterSettings;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
+import dev.newswatch.testsupport.FreePorts;
 
 /**
  * The whole system on a real broker: the sample news site, crawled by the ingester, tagged by the enricher,
@@ -90,11 +89,11 @@ class NewswatchPipelineIT {
         Files.writeString(sources, DemoCommand.demoSources(site.baseUrl(), Duration.ofSeconds(1)), StandardCharsets.UTF_8);
         Path config = ServiceLauncher.DEFAULT_CONFIG;
         ingester = ConfigLoader.loadSection(config, "ingester", IngesterSettings.class)
-                .withSourcesFile(sources).withMetricsPort(freePort()).withHostDelay(Duration.ofMillis(50));
+                .withSourcesFile(sources).withMetricsPort(FreePorts.any()).withHostDelay(Duration.ofMillis(50));
         enricher = ConfigLoader.loadSection(config, "enricher", EnricherSettings.class)
-                .withStateDirectory(work.resolve("streams")).withMetricsPort(freePort());
+                .withStateDirectory(work.resolve("streams")).withMetricsPort(FreePorts.any());
         alerts = AlertsSettings.load(config)
-                .withStateDirectory(work.resolve("streams")).withMetricsPort(freePort());
+                .withStateDirectory(work.resolve("streams")).withMetricsPort(FreePorts.any());
         system = StandaloneSystem.start(broker, KafkaSettings.defaults(), ingester, enricher, alerts);
     }
 
@@ -224,11 +223,5 @@ class NewswatchPipelineIT {
 
     private static String path(String url) {
         return URI.create(url).getPath();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
