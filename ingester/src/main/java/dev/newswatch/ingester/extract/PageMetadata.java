@@ -154,13 +154,9 @@ final class PageMetadata {
         if (canonical.getHost() == null) {
             return false;
         }
-        String a = siteOf(canonical.getHost());
-        String b = siteOf(fetched.getHost());
+        String a = CanonicalUrls.site(canonical.getHost());
+        String b = CanonicalUrls.site(fetched.getHost());
         return a.equals(b) || a.endsWith("." + b) || b.endsWith("." + a);
-    }
-
-    private static String siteOf(String host) {
-        return host.toLowerCase(Locale.ROOT).replaceFirst("^(?:www\\d*|m|mobile|amp)\\.(?=[^.]+\\.[^.]+)", "");
     }
 
     /** "제목 - 가상신문" is "제목" when the tail is the site's name or the head is the page's headline. */

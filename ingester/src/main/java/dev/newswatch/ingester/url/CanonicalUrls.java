@@ -27,8 +27,12 @@ public final class CanonicalUrls {
             "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga",
             "_gl", "ref_src", "ref", "re", "from", "sns", "share", "cmpid", "ocid", "rss", "nclick", "spm",
             "amp", "outputtype");
-    /** Host labels of mobile editions; the same article lives under www. */
-    private static final Pattern MOBILE_HOST = Pattern.compile("^(?:m|mobile|amp)\\.(?=[^.]+\\.[^.]+)");
+    /**
+     * A leading host label that names an edition of a site rather than the site: www (www2, ...) or a mobile
+     * edition (group "mobile"), whose articles live under www. Only when at least two labels remain.
+     */
+    private static final Pattern EDITION_LABEL = Pattern.compile(
+            "^(?:www\\d*|(?<mobile>m|mobile|amp))\\.(?=[^.]+\\.[^.]+)");
     private static final Pattern AMP_SEGMENT = Pattern.compile("/amp(?=/|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME_AND_WWW = Pattern.compile("^[a-z][a-z0-9+.-]*://(?:www\\.)?",
             Pattern.CASE_INSENSITIVE);
@@ -95,8 +99,16 @@ public final class CanonicalUrls {
 
     /** {@code m.example.kr} and {@code mobile.example.kr} are {@code www.example.kr}. */
     private static String desktopHost(String host) {
-        Matcher mobile = MOBILE_HOST.matcher(host);
-        return mobile.find() ? "www." + host.substring(mobile.end()) : host;
+        Matcher edition = EDITION_LABEL.matcher(host);
+        return edition.find() && edition.group("mobile") != null ? "www." + host.substring(edition.end()) : host;
+    }
+
+    /**
+     * The site a host serves, its edition label set aside and lower-cased: {@code www.example.kr},
+     * {@code WWW2.example.kr} and {@code m.example.kr} are all {@code example.kr}.
+     */
+    public static String site(String host) {
+        return EDITION_LABEL.matcher(host.toLowerCase(Locale.ROOT)).replaceFirst("");
     }
 
     private static String withoutTracking(String rawQuery) {

@@ -71,6 +71,17 @@ class CanonicalUrlsTest {
     }
 
     @Test
+    void siteSetsEditionLabelsAsideButNeverTheNameItself() {
+        assertThat(CanonicalUrls.site("WWW.News1.kr")).isEqualTo("news1.kr");
+        assertThat(CanonicalUrls.site("www2.news1.kr")).isEqualTo("news1.kr");
+        assertThat(CanonicalUrls.site("m.news1.kr")).isEqualTo("news1.kr");
+        assertThat(CanonicalUrls.site("amp.news1.kr")).isEqualTo("news1.kr");
+        assertThat(CanonicalUrls.site("news1.kr")).isEqualTo("news1.kr");
+        assertThat(CanonicalUrls.site("m.kr")).isEqualTo("m.kr");
+        assertThat(CanonicalUrls.canonicalize("https://www2.news1.kr/a")).isEqualTo("https://www2.news1.kr/a");
+    }
+
+    @Test
     void fingerprintIgnoresWhitespaceDifferences() {
         assertThat(CanonicalUrls.fingerprint(" 제목 ", "첫 문단.\n\n둘째  문단."))
                 .isEqualTo(CanonicalUrls.fingerprint("제목", "첫 문단. 둘째\u00a0문단."));
