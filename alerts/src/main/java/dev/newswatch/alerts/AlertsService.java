@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.alerts.alerting.WatchMatcher;
-import dev.newswatch.alerts.delivery.DeliverySettings;
 import dev.newswatch.alerts.delivery.WebhookDeliverer;
 import dev.newswatch.alerts.delivery.WebhookMetrics;
 import dev.newswatch.alerts.watch.Vocabulary;
@@ -67,7 +66,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
                     catalog.dictionaryChanged(Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
                     metrics.configReloads("dictionary", ReloadOutcome.RELOADED);
                 }, () -> metrics.configReloads("dictionary", ReloadOutcome.REJECTED));
-        this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), DeliverySettings.defaults(),
+        this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), settings.webhooks(),
                 watchId -> catalog.watch(watchId).or(() -> Optional.ofNullable(watchesAtStart.get(watchId)))
                         .map(Watch::webhook), new WebhookMetrics(registry()),
                 new AddressGuard(), Clock.systemUTC());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.newswatch.alerts.delivery.DeliverySettings;
 import dev.newswatch.common.config.ConfigLoader;
 import dev.newswatch.common.config.ConfigProblem;
 import dev.newswatch.common.config.ConfigValues;
@@ -26,6 +27,7 @@ import dev.newswatch.common.streams.StreamsServiceSettings;
  *                       enricher's
  * @param updateInterval the least time between two writes of one alert: reports arriving sooner wait and go out
  *                       together; absent means 5 minutes
+ * @param webhooks       how hard each webhook is tried; absent values are {@link DeliverySettings}' defaults
  */
 public record AlertsSettings(
         Integer metricsPort,
@@ -36,7 +38,8 @@ public record AlertsSettings(
         Path stateDirectory,
         Duration commitInterval,
         Duration eventWindow,
-        Duration updateInterval) implements StreamsServiceSettings {
+        Duration updateInterval,
+        DeliverySettings webhooks) implements StreamsServiceSettings {
 
     public static final int DEFAULT_METRICS_PORT = 9403;
     public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(5);
@@ -52,6 +55,7 @@ public record AlertsSettings(
         commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
         eventWindow = eventWindow == null ? ConfigValues.DEFAULT_EVENT_WINDOW : eventWindow;
         updateInterval = updateInterval == null ? DEFAULT_UPDATE_INTERVAL : updateInterval;
+        webhooks = webhooks == null ? DeliverySettings.defaults() : webhooks;
         ConfigValues.port("metricsPort", metricsPort);
         ConfigValues.positive("commitInterval", commitInterval);
         ConfigValues.positive("eventWindow", eventWindow);
@@ -83,21 +87,21 @@ public record AlertsSettings(
     }
 
     public static AlertsSettings defaults() {
-        return new AlertsSettings(null, null, null, null, null, null, null, null, null);
+        return new AlertsSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     public AlertsSettings withMetricsPort(int port) {
         return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, stateDirectory,
-                commitInterval, eventWindow, updateInterval);
+                commitInterval, eventWindow, updateInterval, webhooks);
     }
 
     public AlertsSettings withStateDirectory(Path directory) {
         return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory,
-                commitInterval, eventWindow, updateInterval);
+                commitInterval, eventWindow, updateInterval, webhooks);
     }
 
     public AlertsSettings withWatchesFile(Path file) {
         return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory,
-                commitInterval, eventWindow, updateInterval);
+                commitInterval, eventWindow, updateInterval, webhooks);
     }
 }

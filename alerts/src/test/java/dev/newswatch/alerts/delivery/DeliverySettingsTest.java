@@ -31,6 +31,6 @@ class DeliverySettingsTest {
         assertThatThrownBy(() -> new DeliverySettings(0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
                 Duration.ofHours(1))).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> new DeliverySettings(3, Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofHours(1))).hasMessageContaining("backoff");
+                Duration.ofSeconds(1), Duration.ofHours(1))).hasMessageContaining("maxBackoff");
     }
 }
