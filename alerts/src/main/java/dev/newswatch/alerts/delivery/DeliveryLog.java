@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
@@ -23,7 +20,6 @@ import dev.newswatch.common.kafka.CompactedTopicReader;
 final class DeliveryLog {
 
     static final Topic<String, DeliveryRecord> TOPIC = Topic.json(Topics.WEBHOOK_DELIVERIES, DeliveryRecord.class);
-    private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
 
     private final Map<String, Long> lastVersion = new HashMap<>();
 
@@ -33,18 +29,8 @@ final class DeliveryLog {
     /** Reads the whole log, read_committed: an entry of a transaction a killed process left open never counts. */
     static DeliveryLog read(KafkaSettings kafka, String clientId, Duration timeout) {
         DeliveryLog deliveryLog = new DeliveryLog();
-        CompactedTopicReader.readAll(kafka, clientId, TOPIC.name(), timeout, record -> {
-            if (record.value() == null) {
-                deliveryLog.lastVersion.remove(record.key());
-                return;
-            }
-            try {
-                deliveryLog.remember(TOPIC.deserialize(record.value()));
-            } catch (SerializationException e) {
-                log.warn("Skipping unreadable delivery-log entry at {}-{} offset {}: {}", record.topic(),
-                        record.partition(), record.offset(), e.getMessage());
-            }
-        });
+        CompactedTopicReader.readLatest(kafka, clientId, TOPIC.name(), timeout, TOPIC.valueSerde().deserializer(),
+                (alertId, entry) -> deliveryLog.remember(entry), deliveryLog.lastVersion::remove);
         return deliveryLog;
     }
 

@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.config.KafkaSettings;
 
@@ -18,6 +23,7 @@ import dev.newswatch.common.config.KafkaSettings;
  */
 public final class CompactedTopicReader {
 
+    private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private CompactedTopicReader() {
@@ -43,5 +49,30 @@ public final class CompactedTopicReader {
                 }
             }
         }
+    }
+
+    /**
+     * Reads a compacted topic of values keyed by id as the latest value of each key, in topic order:
+     * {@code put} gets each value, {@code remove} the key of each tombstone. A record without a key means nothing
+     * and is passed over; a value that cannot be read is logged with where it lies and passed over, so that one bad
+     * record does not stop a start.
+     */
+    public static <V> void readLatest(KafkaSettings kafka, String clientId, String topic, Duration timeout,
+            Deserializer<V> values, BiConsumer<String, V> put, Consumer<String> remove) {
+        readAll(kafka, clientId, topic, timeout, record -> {
+            if (record.key() == null) {
+                return;
+            }
+            if (record.value() == null) {
+                remove.accept(record.key());
+                return;
+            }
+            try {
+                put.accept(record.key(), values.deserialize(record.topic(), record.value()));
+            } catch (SerializationException e) {
+                log.warn("Ignoring unreadable record {} at {}-{}@{}: {}", record.key(), record.topic(),
+                        record.partition(), record.offset(), e.getMessage());
+            }
+        });
     }
 }

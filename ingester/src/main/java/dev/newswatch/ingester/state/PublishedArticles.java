@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,24 +27,9 @@ public final class PublishedArticles {
 
     /** Reads {@link Topics#INGESTER_PUBLISHED} from its start to its end. */
     public void load(KafkaSettings kafka, Duration timeout) {
-        CompactedTopicReader.readAll(kafka, "newswatch-ingester-state", Topics.INGESTER_PUBLISHED, timeout, this::apply);
+        CompactedTopicReader.readLatest(kafka, "newswatch-ingester-state", Topics.INGESTER_PUBLISHED, timeout, serde,
+                this::remember, markerById::remove);
         log.info("{} articles published before", markerById.size());
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            return;
-        }
-        if (record.value() == null) {
-            markerById.remove(record.key());
-            return;
-        }
-        try {
-            remember(record.key(), serde.deserialize(record.topic(), record.value()));
-        } catch (SerializationException e) {
-            log.warn("Ignoring unreadable marker {} at {}-{}@{}: {}", record.key(), record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-        }
     }
 
     /** Records a publication, or a new link to a published article, that the publisher has committed. */

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,24 +24,9 @@ public final class SourceStates {
     private final Map<String, SourceState> stateBySource = new ConcurrentHashMap<>();
 
     public void load(KafkaSettings kafka, Duration timeout) {
-        CompactedTopicReader.readAll(kafka, "newswatch-ingester-state", Topics.INGESTER_SOURCES, timeout, this::apply);
+        CompactedTopicReader.readLatest(kafka, "newswatch-ingester-state", Topics.INGESTER_SOURCES, timeout, serde,
+                stateBySource::put, stateBySource::remove);
         log.info("Crawl state of {} sources loaded", stateBySource.size());
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            return;
-        }
-        if (record.value() == null) {
-            stateBySource.remove(record.key());
-            return;
-        }
-        try {
-            stateBySource.put(record.key(), serde.deserialize(record.topic(), record.value()));
-        } catch (SerializationException e) {
-            log.warn("Ignoring unreadable source state {} at {}-{}@{}: {}", record.key(), record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
-        }
     }
 
     public Optional<SourceState> get(String sourceId) {
