@@ -75,10 +75,10 @@ final class PageMetadata {
 
     Optional<Instant> published() {
         return jsonLd.flatMap(JsonLdArticle::datePublished).flatMap(PublishedTimeParser::anyTime)
-                .or(() -> metaTime("meta[property=article:published_time], meta[name=article:published_time], "
+                .or(() -> timeIn("meta[property=article:published_time], meta[name=article:published_time], "
                         + "meta[property=og:published_time], meta[itemprop=datePublished], meta[name=pubdate], "
-                        + "meta[name=publish-date], meta[name=date]"))
-                .or(() -> timeAttribute("[itemprop=datePublished][datetime], time[pubdate][datetime]"))
+                        + "meta[name=publish-date], meta[name=date]", "content"))
+                .or(() -> timeIn("[itemprop=datePublished][datetime], time[pubdate][datetime]", "datetime"))
                 .or(() -> selected(rules.dateSelector()).flatMap(PublishedTimeParser::anyTime))
                 .or(() -> inBylineZone(PublishedTimeParser::published))
                 .or(() -> PublishedTimeParser.published(bodyText()))
@@ -87,9 +87,9 @@ final class PageMetadata {
 
     Optional<Instant> updated() {
         return jsonLd.flatMap(JsonLdArticle::dateModified).flatMap(PublishedTimeParser::anyTime)
-                .or(() -> metaTime("meta[property=article:modified_time], meta[name=article:modified_time], "
-                        + "meta[property=og:updated_time], meta[itemprop=dateModified]"))
-                .or(() -> timeAttribute("[itemprop=dateModified][datetime]"))
+                .or(() -> timeIn("meta[property=article:modified_time], meta[name=article:modified_time], "
+                        + "meta[property=og:updated_time], meta[itemprop=dateModified]", "content"))
+                .or(() -> timeIn("[itemprop=dateModified][datetime]", "datetime"))
                 .or(() -> inBylineZone(PublishedTimeParser::updated))
                 .or(() -> PublishedTimeParser.updated(bodyText()));
     }
@@ -224,17 +224,10 @@ final class PageMetadata {
         return bodyText;
     }
 
-    private Optional<Instant> metaTime(String query) {
+    /** The first time that can be read in {@code attribute} of the elements {@code query} selects. */
+    private Optional<Instant> timeIn(String query, String attribute) {
         return page.select(query).stream()
-                .map(element -> element.attr("content"))
-                .map(PublishedTimeParser::anyTime)
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private Optional<Instant> timeAttribute(String query) {
-        return page.select(query).stream()
-                .map(element -> element.attr("datetime"))
+                .map(element -> element.attr(attribute))
                 .map(PublishedTimeParser::anyTime)
                 .flatMap(Optional::stream)
                 .findFirst();
