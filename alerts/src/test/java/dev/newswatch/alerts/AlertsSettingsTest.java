@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newswatch.alerts.delivery.DeliverySettings;
 import dev.newswatch.common.config.ConfigException;
 
 class AlertsSettingsTest {
@@ -48,6 +49,29 @@ class AlertsSettingsTest {
                     assertThat(e.field()).isEqualTo("alerts.eventWindow");
                     assertThat(e.getMessage()).startsWith(file + ", line 5, field alerts.eventWindow: PT24H is shorter"
                             + " than enricher.eventWindow PT168H");
+                });
+    }
+
+    @Test
+    void aWebhookSettingIsReadWithTheOthersDefaultAndABadOneIsRefusedNamingItsLine() throws IOException {
+        Path quick = write("""
+                alerts:
+                  webhooks:
+                    maxAttempts: 3
+                """);
+        assertThat(AlertsSettings.load(quick).webhooks())
+                .isEqualTo(new DeliverySettings(3, null, null, null, null));
+
+        Path file = write("""
+                alerts:
+                  webhooks:
+                    firstBackoff: PT10S
+                    maxBackoff: PT5S
+                """);
+        assertThatThrownBy(() -> AlertsSettings.load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.field()).isEqualTo("alerts.webhooks.maxBackoff");
                 });
     }
 
