@@ -12,13 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -27,17 +22,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.newswatch.alerts.AlertsMain;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.KafkaSettings;
-import dev.newswatch.common.kafka.CompactedTopicReader;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
+import dev.newswatch.testsupport.AlertsSettingsFile;
 import dev.newswatch.testsupport.FreePorts;
+import dev.newswatch.testsupport.RecordFeed;
 import dev.newswatch.testsupport.ServiceProcess;
+import dev.newswatch.testsupport.ServiceProcesses;
+import dev.newswatch.testsupport.WatchAlertTally;
 
 /**
  * A watch added with {@code newswatch watches add} while the alerts service runs in its own JVM: the articles that
@@ -50,49 +47,38 @@ import dev.newswatch.testsupport.ServiceProcess;
  */
 class WatchAddedLiveKillIT {
 
-    private static final Path SHIPPED = Path.of("config").toAbsolutePath();
     private static final String WATCHED_OUTLET = "감시일보";
     private static final String OTHER_OUTLET = "테크브리프";
     private static final int ARTICLES_BEFORE_KILL_PHASE = 20;
     private static final int STREAMED_ARTICLES = 200;
     private static final Duration FEED_INTERVAL = Duration.ofMillis(20);
     private static final int STREAMED_ALERTS_BEFORE_KILL = 15;
-    /** A restarted service waits out its killed predecessor's group membership (45 s session) before it resumes. */
-    private static final Duration ALL_ALERTS_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    private static final int LOG_TAIL_LINES = 60;
 
     @TempDir
     Path work;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String watchId = "live-" + run;
-    private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
     private final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
     private final KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private int metricsPort;
-
     @RegisterExtension
-    final AfterTestExecutionCallback printServiceLogOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && !services.isEmpty()) {
-            ServiceProcess last = services.get(services.size() - 1);
-            System.out.println("--- last " + LOG_TAIL_LINES + " lines of the alerts service's log " + last.log()
-                    + " ---\n" + last.logTail(LOG_TAIL_LINES));
-        }
-    };
+    final ServiceProcesses alerts = new ServiceProcesses(AlertsMain.class);
+    private RecordFeed stream;
+    private int metricsPort;
 
     @AfterEach
     void stopEverything() {
-        feeder.shutdownNow();
-        services.forEach(ServiceProcess::close);
+        if (stream != null) {
+            stream.close();
+        }
+        alerts.close();
         broker.close();
     }
 
     @Test
     void aWatchAddedThroughTheCliWhileTheServiceRunsAlertsExactlyOnceAcrossAKillAndRestart() throws Exception {
         Path config = writeConfig();
-        startAlerts(config);
+        ServiceProcess first = startAlerts(config);
 
         WatchesCommandLine cli = new WatchesCommandLine(config);
         assertThat(cli.run("watches", "add", writeNewWatch().toString())).as("%s", cli.output()).isZero();
@@ -108,25 +94,26 @@ class WatchAddedLiveKillIT {
             }
         }
         Set<String> firstExpected = expectedAlerts(firstIds);
-        AlertTally beforeKill = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+        WatchAlertTally beforeKill = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
                 .until(this::tally, tally -> tally.keys().size() >= firstExpected.size());
         assertThat(beforeKill.keys()).as("alerts of the watch added while the service runs")
                 .isEqualTo(firstExpected);
         assertThat(beforeKill.duplicates()).isZero();
 
         List<String> streamedIds = ids("streamed", STREAMED_ARTICLES);
-        AtomicInteger fed = stream(streamedIds);
-        int alertsAtKill = await().atMost(ALL_ALERTS_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        stream = RecordFeed.start(kafka, "watch-live-kill-it-stream",
+                streamedIds.stream().map(WatchAddedLiveKillIT::enriched).toList(), FEED_INTERVAL);
+        int alertsAtKill = await().atMost(ServiceProcess.CATCH_UP_AFTER_KILL).pollInterval(Duration.ofMillis(100))
                 .until(() -> tally().records(),
                         records -> records >= firstExpected.size() + STREAMED_ALERTS_BEFORE_KILL);
-        services.get(0).kill();
-        int fedAtKill = fed.get();
+        first.kill();
+        int fedAtKill = stream.fed();
         startAlerts(config);
 
         List<String> allIds = new ArrayList<>(firstIds);
         allIds.addAll(streamedIds);
         Set<String> expected = expectedAlerts(allIds);
-        AlertTally tally = awaitAlerts(fed, expected.size());
+        WatchAlertTally tally = awaitAlerts(expected.size());
         Set<String> missing = new HashSet<>(expected);
         missing.removeAll(tally.keys());
         Set<String> unexpected = new HashSet<>(tally.keys());
@@ -155,19 +142,8 @@ class WatchAddedLiveKillIT {
                   - id: seeded-%s
                     when: {topics: [capex]}
                 """.formatted(run), StandardCharsets.UTF_8);
-        return Files.writeString(work.resolve("newswatch.yml"), """
-                kafka:
-                  bootstrapServers: %s
-                alerts:
-                  metricsPort: %d
-                  watchesFile: "%s"
-                  entitiesFile: "%s"
-                  topicsFile: "%s"
-                  applicationId: watch-live-kill-it-%s
-                  stateDirectory: "%s"
-                """.formatted(kafka.bootstrapServers(), metricsPort, seeded.toAbsolutePath(),
-                SHIPPED.resolve("entities.yml"), SHIPPED.resolve("topics.yml"), run,
-                work.resolve("state").toAbsolutePath()), StandardCharsets.UTF_8);
+        return AlertsSettingsFile.write(work, kafka.bootstrapServers(), metricsPort, seeded,
+                "watch-live-kill-it-" + run);
     }
 
     private Path writeNewWatch() throws IOException {
@@ -180,11 +156,8 @@ class WatchAddedLiveKillIT {
     }
 
     /** Starts the service and waits until it is ready, so what it misses is what the kill makes it miss. */
-    private void startAlerts(Path config) {
-        ServiceProcess alerts = ServiceProcess.start(AlertsMain.class, config, metricsPort, work.resolve("alerts.log"));
-        services.add(alerts);
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
-                .until(() -> alerts.readiness().equals(OptionalInt.of(200)));
+    private ServiceProcess startAlerts(Path config) {
+        return alerts.startReady(config, metricsPort, work.resolve("alerts.log"));
     }
 
     private boolean alertTopicExists() throws Exception {
@@ -217,51 +190,17 @@ class WatchAddedLiveKillIT {
         }
     }
 
-    /** Publishes one article every {@link #FEED_INTERVAL}, on through the kill; counts those sent. */
-    private AtomicInteger stream(List<String> articleIds) {
-        AtomicInteger fed = new AtomicInteger();
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producer("watch-live-kill-it-stream"));
-        feeder.scheduleAtFixedRate(() -> {
-            if (fed.get() == articleIds.size()) {
-                producer.close();
-                // Shutting the executor down cancels this periodic task.
-                feeder.shutdown();
-                return;
-            }
-            producer.send(enriched(articleIds.get(fed.get())));
-            producer.flush();
-            fed.incrementAndGet();
-        }, 0, FEED_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        return fed;
-    }
-
     /** Waits until every article is fed and the expected alerts are there; on timeout returns what is, to report. */
-    private AlertTally awaitAlerts(AtomicInteger fed, int expectedAlerts) {
+    private WatchAlertTally awaitAlerts(int expectedAlerts) {
         try {
-            return await().atMost(ALL_ALERTS_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .until(this::tally, tally -> fed.get() == STREAMED_ARTICLES
-                            && tally.keys().size() >= expectedAlerts);
+            return await().atMost(ServiceProcess.CATCH_UP_AFTER_KILL).pollInterval(Duration.ofSeconds(1))
+                    .until(this::tally, tally -> stream.done() && tally.keys().size() >= expectedAlerts);
         } catch (ConditionTimeoutException timedOut) {
             return tally();
         }
     }
 
-    private AlertTally tally() {
-        List<String> keys = new ArrayList<>();
-        Set<String> articles = new HashSet<>();
-        CompactedTopicReader.readAll(kafka, "watch-live-kill-it", Topics.watchAlerts(watchId), READ_TIMEOUT,
-                record -> {
-                    keys.add(record.key());
-                    articles.add(Topics.ALL_ALERTS.deserialize(record.value()).article().id());
-                });
-        return new AlertTally(keys.size(), Set.copyOf(keys), articles);
-    }
-
-    /** The committed alert records of the watch: how many, their distinct keys, the articles they name. */
-    private record AlertTally(int records, Set<String> keys, Set<String> articles) {
-
-        int duplicates() {
-            return records - keys.size();
-        }
+    private WatchAlertTally tally() {
+        return WatchAlertTally.read(kafka, "watch-live-kill-it", watchId);
     }
 }

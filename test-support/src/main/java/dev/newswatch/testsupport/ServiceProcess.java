@@ -29,6 +29,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** What a JVM exits with once its shutdown hooks have run after SIGTERM: 128 + 15. */
     public static final int EXIT_AFTER_SIGTERM = 143;
 
+    /**
+     * How long a service started again after {@link #kill} may take to catch up: it waits out its killed
+     * predecessor's group membership (45 s session) before it resumes.
+     */
+    public static final Duration CATCH_UP_AFTER_KILL = Duration.ofMinutes(3);
+
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
