@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -20,6 +23,10 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.common.metrics.MetricsServer;
 import dev.newswatch.common.metrics.ServiceMetrics;
+import dev.newswatch.ingester.assignment.AssignmentConsumer;
+import dev.newswatch.ingester.assignment.OwnedPublisher;
+import dev.newswatch.ingester.assignment.Ownership;
+import dev.newswatch.ingester.assignment.SourcePartitions;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.FetchMetrics;
 import dev.newswatch.ingester.publish.ArticlePublisher;
@@ -34,11 +41,19 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Wires the ingester: sources file and its reloading, crawl state, publisher, metrics, and per-source polling.
+ *
+ * <p>Instances in one consumer group share the sources: each source belongs to a partition of the assignment
+ * topic ({@link SourcePartitions}, by site), and an instance polls the sources of the partitions the group gives
+ * it. On gaining partitions it reads their sources' crawl state and the published markers again, as the last
+ * owner left them, and starts polling them; on losing them it stops publishing for them at once and ends their
+ * polls before the group hands them on. One instance alone owns every partition and polls every source.
  */
 public final class IngesterService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(IngesterService.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(1);
+    /** How long giving sources up waits for their polls in progress, which were interrupted, to end. */
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(20);
     /** How often the sources file is checked for edits. */
     static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
 
@@ -56,6 +71,14 @@ public final class IngesterService implements NewswatchService {
     private volatile SourceScheduler scheduler;
     private SourcesReloader reloader;
     private volatile boolean running;
+    private final Ownership ownership = new Ownership();
+    /** Guards the sources and the owned partitions, which the reloader and the assignment thread both change. */
+    private final Object sharing = new Object();
+    private final Set<Integer> ownedPartitions = new HashSet<>();
+    private volatile Map<String, Integer> partitionBySource = Map.of();
+    private SourcePartitions partitions;
+    private SourceStates states;
+    private AssignmentConsumer assignments;
 
     /** Reads the sources file at once, so a bad file stops the service before it starts. */
     public IngesterService(IngesterSettings settings, KafkaSettings kafka) {
@@ -81,12 +104,14 @@ public final class IngesterService implements NewswatchService {
         topics.ensureCompacted(Topics.INGESTER_PUBLISHED);
         topics.ensureCompacted(Topics.INGESTER_SOURCES);
 
-        SourceStates states = new SourceStates();
+        partitions = AssignmentConsumer.ensureTopic(kafka, settings.assignmentPartitions());
+        partitionBySource = partitionsOf(sources);
+        states = new SourceStates();
         states.load(kafka, STATE_LOAD_TIMEOUT);
         serviceMetrics = new ServiceMetrics();
         MeterRegistry registry = serviceMetrics.registry();
         PublishedArticles published = new PublishedArticles();
-        publisher = new ArticlePublisher(kafka, settings.transactionalId(), published,
+        publisher = new ArticlePublisher(kafka, settings.instanceTransactionalId(), published,
                 producer -> bindProducerMetrics(registry, producer));
         try {
             publisher.start();
@@ -100,16 +125,71 @@ public final class IngesterService implements NewswatchService {
 
         Clock clock = Clock.systemUTC();
         SourcePoller poller = new SourcePoller(Crawler.create(settings, new FetchMetrics(registry)), published, states,
-                publisher, metrics, clock);
-        scheduler = new SourceScheduler(poller::poll, source -> states.untilDue(source, clock.instant()),
+                new OwnedPublisher(publisher, ownership, this::partitionOf), metrics, clock);
+        SourceStates loaded = states;
+        scheduler = new SourceScheduler(poller::poll, source -> loaded.untilDue(source, clock.instant()),
                 metrics::error);
         reloader = new SourcesReloader(settings.sourcesFile(), sourcesFileContent, this::applySources,
                 metrics::reloaded);
         running = true;
-        scheduler.start(sources);
+        assignments = AssignmentConsumer.start(kafka, settings.groupId(), settings.instanceId(),
+                new AssignmentConsumer.Assignments() {
+                    @Override
+                    public void assigned(Set<Integer> gained) {
+                        take(gained);
+                    }
+
+                    @Override
+                    public void revoked(Set<Integer> lost) {
+                        release(lost);
+                    }
+                });
         reloader.start(RELOAD_CHECK);
-        log.info("Polling {} sources from {}; metrics on port {}", sources.size(), settings.sourcesFile(),
-                metricsServer.port());
+        log.info("Instance {} (transactional id {}) shares {} sources from {} in group {} over {} partitions;"
+                        + " metrics on port {}", settings.instanceId(), settings.instanceTransactionalId(),
+                sources.size(), settings.sourcesFile(), settings.groupId(), partitions.count(), metricsServer.port());
+    }
+
+    private Map<String, Integer> partitionsOf(List<Source> configured) {
+        return configured.stream().collect(Collectors.toUnmodifiableMap(Source::id, partitions::of));
+    }
+
+    private OptionalInt partitionOf(String sourceId) {
+        Integer partition = partitionBySource.get(sourceId);
+        return partition == null ? OptionalInt.empty() : OptionalInt.of(partition);
+    }
+
+    private List<Source> ownedSources() {
+        return sources.stream().filter(source -> ownedPartitions.contains(partitions.of(source))).toList();
+    }
+
+    /** Starts polling the sources of {@code gained} from the crawl state and markers their last owner left. */
+    private void take(Set<Integer> gained) {
+        synchronized (sharing) {
+            ownership.assign(gained);
+            ownedPartitions.addAll(gained);
+            List<Source> taken = sources.stream().filter(source -> gained.contains(partitions.of(source))).toList();
+            Set<String> ids = taken.stream().map(Source::id).collect(Collectors.toSet());
+            publisher.catchUp(() -> states.reload(kafka, STATE_LOAD_TIMEOUT, ids));
+            scheduler.take(taken);
+            log.info("Now polling {} sources of partitions {}", taken.size(), gained);
+        }
+    }
+
+    /** Stops publishing for the sources of {@code lost}, then ends their polls, before another instance gets them. */
+    private void release(Set<Integer> lost) {
+        synchronized (sharing) {
+            ownership.revoke(lost);
+            ownedPartitions.removeAll(lost);
+            Set<String> ids = sources.stream().filter(source -> lost.contains(partitions.of(source)))
+                    .map(Source::id).collect(Collectors.toSet());
+            List<String> stillPolling = scheduler.release(ids, RELEASE_TIMEOUT);
+            if (!stillPolling.isEmpty()) {
+                log.warn("Sources {} still in a poll after {}; they can publish nothing more here", stillPolling,
+                        RELEASE_TIMEOUT);
+            }
+            log.info("Gave up {} sources of partitions {}", ids.size(), lost);
+        }
     }
 
     /**
@@ -127,7 +207,14 @@ public final class IngesterService implements NewswatchService {
         producerMetrics.set(bound);
     }
 
-    private synchronized void applySources(List<Source> reloaded) {
+    /** Applies an edit of the sources file: each instance reads it, and polls only the sources it owns. */
+    private void applySources(List<Source> reloaded) {
+        synchronized (sharing) {
+            applyOwnedSources(reloaded);
+        }
+    }
+
+    private synchronized void applyOwnedSources(List<Source> reloaded) {
         if (scheduler == null) {
             return;
         }
@@ -135,8 +222,9 @@ public final class IngesterService implements NewswatchService {
         reloaded.forEach(source -> removed.remove(source.id()));
         removed.forEach(metrics::unregister);
         reloaded.forEach(metrics::register);
-        scheduler.apply(reloaded);
         sources = List.copyOf(reloaded);
+        partitionBySource = partitionsOf(sources);
+        scheduler.apply(ownedSources());
         log.info("Sources now: {}{}", reloaded.stream().map(Source::id).toList(),
                 removed.isEmpty() ? "" : "; stopped " + removed);
     }
@@ -149,7 +237,9 @@ public final class IngesterService implements NewswatchService {
     public boolean isHealthy() {
         SourceScheduler currentScheduler = scheduler;
         ArticlePublisher currentPublisher = publisher;
+        AssignmentConsumer currentAssignments = assignments;
         return running && currentScheduler != null && currentScheduler.isRunning()
+                && currentAssignments != null && currentAssignments.isRunning()
                 && currentPublisher != null && currentPublisher.isUsable();
     }
 
@@ -168,8 +258,21 @@ public final class IngesterService implements NewswatchService {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         running = false;
+        AssignmentConsumer leaving;
+        synchronized (this) {
+            leaving = assignments;
+            assignments = null;
+        }
+        if (leaving != null) {
+            // First, and outside this lock: leaving the group gives every partition up through release().
+            leaving.close();
+        }
+        closeTheRest();
+    }
+
+    private synchronized void closeTheRest() {
         if (reloader != null) {
             reloader.close();
         }

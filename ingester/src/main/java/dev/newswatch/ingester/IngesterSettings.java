@@ -1,7 +1,10 @@
 package dev.newswatch.ingester;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import dev.newswatch.common.config.ConfigValues;
 import dev.newswatch.common.config.InvalidConfigValue;
@@ -16,7 +19,15 @@ import dev.newswatch.ingester.fetch.FetchSettings;
  * @param hostDelay       least time between two requests to one host (a longer robots.txt Crawl-delay wins)
  * @param fetchTimeout    longest one request may take: connecting, waiting and reading the whole body
  * @param maxBodyBytes    largest response body read, both as sent and once unzipped
- * @param transactionalId Kafka transactional id; one per running ingester
+ * @param transactionalId base of the Kafka transactional id: each instance uses
+ *                        {@code <transactionalId>-<instanceId>}
+ * @param instanceId      names this instance among those sharing the sources; stable across restarts, so a
+ *                        restarted instance fences its own last producer. Absent means
+ *                        {@code <host name>-<metricsPort>}: two instances on one host cannot share a metrics
+ *                        port. Set it when metricsPort is 0.
+ * @param groupId         the Kafka consumer group whose members share the sources; one per deployment
+ * @param assignmentPartitions shares the sources are split into (the assignment topic's partitions, fixed when
+ *                        it is created): at most this many instances get work
  */
 public record IngesterSettings(
         Integer metricsPort,
@@ -25,7 +36,10 @@ public record IngesterSettings(
         Duration hostDelay,
         Duration fetchTimeout,
         long maxBodyBytes,
-        String transactionalId) {
+        String transactionalId,
+        String instanceId,
+        String groupId,
+        int assignmentPartitions) {
 
     public static final int DEFAULT_METRICS_PORT = 9401;
 
@@ -39,6 +53,10 @@ public record IngesterSettings(
         fetchTimeout = fetchTimeout == null || fetchTimeout.isZero() ? Duration.ofSeconds(20) : fetchTimeout;
         maxBodyBytes = maxBodyBytes == 0 ? 5_242_880 : maxBodyBytes;
         transactionalId = transactionalId == null || transactionalId.isBlank() ? "newswatch-ingester" : transactionalId;
+        // Left null when absent, and derived when read: withMetricsPort then names the new port.
+        instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+        groupId = groupId == null || groupId.isBlank() ? "newswatch-ingester" : groupId;
+        assignmentPartitions = assignmentPartitions == 0 ? 12 : assignmentPartitions;
         ConfigValues.port("metricsPort", metricsPort);
         if (hostDelay.isNegative()) {
             throw new InvalidConfigValue("hostDelay", "must not be negative, not " + hostDelay);
@@ -46,6 +64,31 @@ public record IngesterSettings(
         ConfigValues.positive("fetchTimeout", fetchTimeout);
         if (maxBodyBytes < 1) {
             throw new InvalidConfigValue("maxBodyBytes", "must be positive, not " + maxBodyBytes);
+        }
+        if (assignmentPartitions < 1) {
+            throw new InvalidConfigValue("assignmentPartitions", "must be positive, not " + assignmentPartitions);
+        }
+    }
+
+    /** This instance's id: as set, or {@code <host name>-<metricsPort>}. */
+    @Override
+    public String instanceId() {
+        return instanceId == null ? localHostName() + "-" + metricsPort : instanceId;
+    }
+
+    /** The transactional id of this instance's producer. */
+    public String instanceTransactionalId() {
+        return transactionalId + "-" + instanceId();
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+        } catch (UnknownHostException e) {
+            // The name is all that is wanted, and the exception's message carries it where the address is missing.
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int colon = message.indexOf(':');
+            return colon > 0 ? message.substring(0, colon).toLowerCase(Locale.ROOT) : "localhost";
         }
     }
 
@@ -55,23 +98,27 @@ public record IngesterSettings(
     }
 
     public static IngesterSettings defaults() {
-        return new IngesterSettings(null, null, null, null, null, 0, null);
+        return new IngesterSettings(null, null, null, null, null, 0, null, null, null, 0);
     }
 
     /** These settings serving metrics on {@code port}; 0 picks any free port. */
     public IngesterSettings withMetricsPort(int port) {
-        return new IngesterSettings(port, sourcesFile, userAgent, hostDelay, fetchTimeout, maxBodyBytes, transactionalId);
+        return new IngesterSettings(port, sourcesFile, userAgent, hostDelay, fetchTimeout, maxBodyBytes,
+                transactionalId, instanceId, groupId, assignmentPartitions);
     }
 
     public IngesterSettings withSourcesFile(Path file) {
-        return new IngesterSettings(metricsPort, file, userAgent, hostDelay, fetchTimeout, maxBodyBytes, transactionalId);
+        return new IngesterSettings(metricsPort, file, userAgent, hostDelay, fetchTimeout, maxBodyBytes,
+                transactionalId, instanceId, groupId, assignmentPartitions);
     }
 
     public IngesterSettings withHostDelay(Duration delay) {
-        return new IngesterSettings(metricsPort, sourcesFile, userAgent, delay, fetchTimeout, maxBodyBytes, transactionalId);
+        return new IngesterSettings(metricsPort, sourcesFile, userAgent, delay, fetchTimeout, maxBodyBytes,
+                transactionalId, instanceId, groupId, assignmentPartitions);
     }
 
     public IngesterSettings withTransactionalId(String id) {
-        return new IngesterSettings(metricsPort, sourcesFile, userAgent, hostDelay, fetchTimeout, maxBodyBytes, id);
+        return new IngesterSettings(metricsPort, sourcesFile, userAgent, hostDelay, fetchTimeout, maxBodyBytes, id,
+                instanceId, groupId, assignmentPartitions);
     }
 }

@@ -14,7 +14,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * and {@code url} (http(s) and canonical addresses) at the bottom; {@code extract} and {@code fetch}, which know
  * nothing of each other; {@code source} (the sources
  * file, kinds and scheduling); {@code discovery} (one class per source kind); {@code state} (what was published
- * and crawled, kept in compacted topics); {@code publish}; and the service wiring in the root package on top.
+ * and crawled, kept in compacted topics); {@code publish}; {@code assignment} (which instance polls which
+ * sources); and the service wiring in the root package on top.
  * Read from the compiled main classes.
  */
 class IngesterLayeringTest {
@@ -27,6 +28,7 @@ class IngesterLayeringTest {
     void stagesImportOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy("dev.newswatch.ingester")
+                .layer("assignment").definedBy("dev.newswatch.ingester.assignment..")
                 .layer("publish").definedBy("dev.newswatch.ingester.publish..")
                 .layer("state").definedBy("dev.newswatch.ingester.state..")
                 .layer("discovery").definedBy("dev.newswatch.ingester.discovery..")
@@ -36,14 +38,16 @@ class IngesterLayeringTest {
                 .layer("url").definedBy("dev.newswatch.ingester.url..")
                 .layer("failure").definedBy("dev.newswatch.ingester.failure..")
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
-                .whereLayer("publish").mayOnlyBeAccessedByLayers("wiring")
-                .whereLayer("state").mayOnlyBeAccessedByLayers("publish", "wiring")
+                .whereLayer("assignment").mayOnlyBeAccessedByLayers("wiring")
+                .whereLayer("publish").mayOnlyBeAccessedByLayers("assignment", "wiring")
+                .whereLayer("state").mayOnlyBeAccessedByLayers("publish", "assignment", "wiring")
                 .whereLayer("discovery").mayOnlyBeAccessedByLayers("state", "publish", "wiring")
-                .whereLayer("source").mayOnlyBeAccessedByLayers("discovery", "state", "publish", "wiring")
+                .whereLayer("source").mayOnlyBeAccessedByLayers("discovery", "state", "publish", "assignment",
+                        "wiring")
                 .whereLayer("fetch").mayOnlyBeAccessedByLayers("discovery", "state", "publish", "wiring")
                 .whereLayer("extract").mayOnlyBeAccessedByLayers("source", "discovery", "state", "publish", "wiring")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("extract", "fetch", "source", "discovery", "state",
-                        "publish", "wiring")
+                        "publish", "assignment", "wiring")
                 .check(MAIN_CLASSES);
     }
 

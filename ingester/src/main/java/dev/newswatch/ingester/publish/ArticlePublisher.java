@@ -127,6 +127,16 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         return previous.isPresent() ? Publication.UPDATE : Publication.NEW;
     }
 
+    /**
+     * Reads again what other instances published, then runs {@code readMore}, between two transactions of
+     * this publisher: an open one of its own would hide the others' later records from its read_committed
+     * reads. Called when this instance takes sources over from another.
+     */
+    public synchronized void catchUp(Runnable readMore) {
+        published.load(kafka, MARKER_LOAD_TIMEOUT);
+        readMore.run();
+    }
+
     /** Writes a source's crawl state to its compacted topic, so another instance or a restart resumes from it. */
     @Override
     public synchronized void saveSourceState(String sourceId, SourceState state) throws IngestException {

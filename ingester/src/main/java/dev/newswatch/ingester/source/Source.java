@@ -146,6 +146,15 @@ public record Source(
         return url != null ? url.toString() : settings(KindSettings.Archive.class).path().toString();
     }
 
+    /**
+     * The site this source crawls: its URL's registered domain (or its address), the same whatever subdomain
+     * the feed or the articles sit on. Sources of one site are paced and shared out together.
+     */
+    public String site() {
+        List<String> site = defaultHosts(url);
+        return site.isEmpty() ? id : site.get(0);
+    }
+
     /** Whether a link found by this source may be followed: http(s), to one of its hosts or their subdomains. */
     public boolean followsLinkTo(URI link) {
         if (!HttpUrls.isHttp(link)) {

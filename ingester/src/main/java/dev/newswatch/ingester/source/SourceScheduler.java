@@ -1,6 +1,7 @@
 package dev.newswatch.ingester.source;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import dev.newswatch.ingester.failure.ErrorKind;
  * progress finishes), a changed one is polled at once with its new settings. Each source polls on a thread of
  * its own: with a shared bound, sources waiting on one slow host could take every thread from the others, and a
  * poll mostly waits on the network, so a thread per configured source is cheap. Whatever a poll throws is caught
- * here, counted as an internal error and logged, and the source is polled again: no source ever stops.
+ * here, counted as an internal error and logged, and the source is polled again: no source ever stops. When
+ * several ingesters share the sources, an instance {@linkplain #take takes} and {@linkplain #release releases}
+ * the ones its share gains and loses.
  */
 public final class SourceScheduler implements AutoCloseable {
 
@@ -41,6 +44,8 @@ public final class SourceScheduler implements AutoCloseable {
         final Source source;
         ScheduledFuture<?> next;
         boolean cancelled;
+        /** The thread polling the source now, or null between polls. */
+        Thread polling;
 
         Slot(Source source) {
             this.source = source;
@@ -65,10 +70,31 @@ public final class SourceScheduler implements AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
     }
 
-    /** Starts polling {@code sources} as the configured set. */
-    public synchronized void start(List<Source> sources) {
-        sources.forEach(source -> schedule(new Slot(source), firstDelay.apply(source)));
+    /** Adds {@code sources} not polled yet, each first polled once its state says it is due. */
+    public synchronized void take(List<Source> sources) {
+        sources.stream().filter(source -> !slots.containsKey(source.id()))
+                .forEach(source -> schedule(new Slot(source), firstDelay.apply(source)));
         resize();
+    }
+
+    /**
+     * Stops polling the sources with {@code sourceIds}: a poll in progress is interrupted, and this waits for it
+     * to end, at most {@code atMost}. Returns the ids of those whose poll did not end in time.
+     */
+    public synchronized List<String> release(Collection<String> sourceIds, Duration atMost) {
+        List<Slot> released = sourceIds.stream().map(slots::get).filter(slot -> slot != null).toList();
+        released.forEach(this::cancel);
+        released.stream().filter(slot -> slot.polling != null).forEach(slot -> slot.polling.interrupt());
+        resize();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try {
+            while (released.stream().anyMatch(slot -> slot.polling != null) && deadline - System.nanoTime() > 0) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return released.stream().filter(slot -> slot.polling != null).map(slot -> slot.source.id()).toList();
     }
 
     /** Makes {@code sources} the configured set: adds, removes and reschedules as needed. */
@@ -99,6 +125,7 @@ public final class SourceScheduler implements AutoCloseable {
             if (slot.cancelled) {
                 return;
             }
+            slot.polling = Thread.currentThread();
         }
         Duration delay;
         try {
@@ -111,6 +138,8 @@ public final class SourceScheduler implements AutoCloseable {
             errors.count(slot.source.id(), ErrorKind.INTERNAL);
         }
         synchronized (this) {
+            slot.polling = null;
+            notifyAll();
             // Fixed delay after each poll, not a rate: a poll that overruns is not followed by catch-up polls.
             if (!slot.cancelled && !executor.isShutdown()) {
                 slot.next = executor.schedule(() -> run(slot), delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -25,11 +25,25 @@ public final class PublishedArticles {
     private final Map<String, PublishedMarker> markerById = new ConcurrentHashMap<>();
     private final Map<String, String> articleIdByLinkId = new ConcurrentHashMap<>();
 
-    /** Reads {@link Topics#INGESTER_PUBLISHED} from its start to its end. */
+    /**
+     * Reads {@link Topics#INGESTER_PUBLISHED} from its start to its end; a marker never replaces a later one
+     * already known.
+     */
     public void load(KafkaSettings kafka, Duration timeout) {
         CompactedTopicReader.readLatest(kafka, "newswatch-ingester-state", Topics.INGESTER_PUBLISHED, timeout, serde,
-                this::remember, markerById::remove);
+                this::rememberUnlessLaterKnown, markerById::remove);
         log.info("{} articles published before", markerById.size());
+    }
+
+    /**
+     * Read again at a takeover, the topic may be behind what this instance committed itself: an open transaction
+     * of a killed instance hides later records until it times out.
+     */
+    private void rememberUnlessLaterKnown(String articleId, PublishedMarker read) {
+        PublishedMarker known = markerById.get(articleId);
+        if (known == null || !known.publishedAt().isAfter(read.publishedAt())) {
+            remember(articleId, read);
+        }
     }
 
     /** Records a publication, or a new link to a published article, that the publisher has committed. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -20,13 +21,33 @@ public final class SourceStates {
 
     private static final Logger log = LoggerFactory.getLogger(SourceStates.class);
 
+    private static final String STATE_CLIENT_ID = "newswatch-ingester-state";
+
     private final JsonSerde<SourceState> serde = JsonSerde.of(SourceState.class);
     private final Map<String, SourceState> stateBySource = new ConcurrentHashMap<>();
 
     public void load(KafkaSettings kafka, Duration timeout) {
-        CompactedTopicReader.readLatest(kafka, "newswatch-ingester-state", Topics.INGESTER_SOURCES, timeout, serde,
+        CompactedTopicReader.readLatest(kafka, STATE_CLIENT_ID, Topics.INGESTER_SOURCES, timeout, serde,
                 stateBySource::put, stateBySource::remove);
         log.info("Crawl state of {} sources loaded", stateBySource.size());
+    }
+
+    /**
+     * Reads the crawl state of the sources with {@code sourceIds} again, as another instance left it, and keeps
+     * what this instance knows of the others: the topic may be behind it.
+     */
+    public void reload(KafkaSettings kafka, Duration timeout, Set<String> sourceIds) {
+        CompactedTopicReader.readLatest(kafka, STATE_CLIENT_ID, Topics.INGESTER_SOURCES, timeout, serde,
+                (sourceId, state) -> {
+                    if (sourceIds.contains(sourceId)) {
+                        stateBySource.put(sourceId, state);
+                    }
+                }, sourceId -> {
+                    if (sourceIds.contains(sourceId)) {
+                        stateBySource.remove(sourceId);
+                    }
+                });
+        log.info("Crawl state of {} sources read again", sourceIds.size());
     }
 
     public Optional<SourceState> get(String sourceId) {

@@ -53,7 +53,7 @@ class HostPacingTest {
 
     /** Delays a host, waits as long as a test needs, and retries a 5xx after {@link #BACKOFF} (jitter pinned). */
     private static PageFetcher patientFetcher() {
-        IngesterSettings settings = new IngesterSettings(0, null, null, HOST_DELAY, FETCH_TIMEOUT, 0, null);
+        IngesterSettings settings = new IngesterSettings(0, null, null, HOST_DELAY, FETCH_TIMEOUT, 0, null, null, null, 0);
         RetryPolicy retries = new RetryPolicy(3, BACKOFF, BACKOFF, BACKOFF, () -> 1.0, Clock.systemUTC());
         return new PageFetcher(settings.fetch(), new FetchMetrics(new SimpleMeterRegistry()), retries);
     }

@@ -42,7 +42,7 @@ class PageFetcherRetryTest {
     private PageFetcher fetcher(Duration fetchTimeout) {
         RetryPolicy retries = new RetryPolicy(3, BASE_BACKOFF, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 () -> 1.0, Clock.fixed(NOW, ZoneOffset.UTC));
-        IngesterSettings settings = new IngesterSettings(0, null, null, Duration.ZERO, fetchTimeout, 0, null);
+        IngesterSettings settings = new IngesterSettings(0, null, null, Duration.ZERO, fetchTimeout, 0, null, null, null, 0);
         return new PageFetcher(settings.fetch(), new FetchMetrics(registry), retries);
     }
 

@@ -122,7 +122,8 @@ class PageFetcherTest {
     @Test
     void aRobotsTxtThatTimesOutDefersTheHost() {
         site.serveAfterSilence("/robots.txt", Duration.ofSeconds(30)).serveText("/news/1", "text/html", "<p>기사</p>");
-        PageFetcher fetcher = fetcher(new IngesterSettings(0, null, null, Duration.ZERO, Duration.ofMillis(300), 0, null));
+        PageFetcher fetcher = fetcher(new IngesterSettings(0, null, null, Duration.ZERO, Duration.ofMillis(300), 0, null,
+                null, null, 0));
 
         assertThatThrownBy(() -> fetcher.fetch(page(site.uri("/news/1"))))
                 .isInstanceOfSatisfying(IngestException.class,
@@ -201,7 +202,7 @@ class PageFetcherTest {
         site.serve("/huge", "text/html", new byte[2048]).serve("/fits", "text/html", new byte[1024])
                 .serve("/bomb", 200, Map.of("Content-Type", "text/html", "Content-Encoding", "gzip"),
                         gzip(new byte[1_000_000]));
-        PageFetcher fetcher = fetcher(new IngesterSettings(0, null, null, Duration.ZERO, null, 1024, null));
+        PageFetcher fetcher = fetcher(new IngesterSettings(0, null, null, Duration.ZERO, null, 1024, null, null, null, 0));
 
         assertThatThrownBy(() -> fetcher.fetch(page(site.uri("/huge"))))
                 .isInstanceOf(IngestException.class).hasMessage("body exceeds the limit of 1024 bytes");
@@ -273,7 +274,8 @@ class PageFetcherTest {
     @Test
     void aResponseSlowerThanTheFetchTimeoutIsAFetchError() {
         site.serveSlowly("/slow", Duration.ofSeconds(30));
-        PageFetcher fetcher = fetcher(new IngesterSettings(0, null, null, Duration.ZERO, Duration.ofSeconds(1), 0, null));
+        PageFetcher fetcher = fetcher(new IngesterSettings(0, null, null, Duration.ZERO, Duration.ofSeconds(1), 0, null,
+                null, null, 0));
         assertThatThrownBy(() -> fetcher.fetch(page(site.uri("/slow"))))
                 .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PAGE_FETCH))
                 .hasMessage("no complete response within PT1S");

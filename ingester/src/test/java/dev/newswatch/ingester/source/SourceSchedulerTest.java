@@ -34,7 +34,7 @@ class SourceSchedulerTest {
             polls.add(source.id() + (source.url().getPath().endsWith("2.xml") ? "@2" : ""));
             return Duration.ofMillis(50);
         }, source -> Duration.ZERO, metrics::error)) {
-            scheduler.start(List.of(feed("kept", "https://a.example.kr/1.xml"), feed("dropped", "https://b.example.kr/1.xml")));
+            scheduler.take(List.of(feed("kept", "https://a.example.kr/1.xml"), feed("dropped", "https://b.example.kr/1.xml")));
             await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("kept") >= 2 && pollsOf("dropped") >= 2);
 
             scheduler.apply(List.of(feed("kept", "https://a.example.kr/2.xml"), feed("added", "https://c.example.kr/1.xml")));
@@ -47,12 +47,40 @@ class SourceSchedulerTest {
     }
 
     @Test
+    void releasingASourceInterruptsItsPollWaitsForItAndPollsItNoMore() {
+        List<String> interrupted = new CopyOnWriteArrayList<>();
+        try (SourceScheduler scheduler = new SourceScheduler(source -> {
+            polls.add(source.id());
+            try {
+                Thread.sleep(source.id().equals("slow") ? 60_000 : 10);
+            } catch (InterruptedException e) {
+                interrupted.add(source.id());
+            }
+            return Duration.ofMillis(20);
+        }, source -> Duration.ZERO, metrics::error)) {
+            scheduler.take(List.of(feed("slow", "https://a.example.kr/1.xml"), feed("quick", "https://b.example.kr/1.xml")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("slow") == 1 && pollsOf("quick") >= 2);
+
+            List<String> stillPolling = scheduler.release(List.of("slow", "quick"), Duration.ofSeconds(10));
+
+            assertThat(stillPolling).isEmpty();
+            assertThat(interrupted).containsExactly("slow");
+            long quickPolls = pollsOf("quick");
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> pollsOf("quick") == quickPolls && pollsOf("slow") == 1);
+
+            scheduler.take(List.of(feed("quick", "https://b.example.kr/1.xml")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("quick") > quickPolls);
+        }
+    }
+
+    @Test
     void aSourceNotDueYetWaitsForItsFirstDelay() {
         try (SourceScheduler scheduler = new SourceScheduler(source -> {
             polls.add(source.id());
             return Duration.ofMinutes(5);
         }, source -> source.id().equals("later") ? Duration.ofMinutes(5) : Duration.ZERO, metrics::error)) {
-            scheduler.start(List.of(feed("now", "https://a.example.kr/1.xml"), feed("later", "https://b.example.kr/1.xml")));
+            scheduler.take(List.of(feed("now", "https://a.example.kr/1.xml"), feed("later", "https://b.example.kr/1.xml")));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("now") == 1);
             assertThat(pollsOf("later")).isZero();
@@ -73,7 +101,7 @@ class SourceSchedulerTest {
                 }
             }
         }, polled -> Duration.ZERO, metrics::error)) {
-            scheduler.start(List.of(source));
+            scheduler.take(List.of(source));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("buggy") >= 4);
             assertThat(registry.get(IngesterMetrics.ERRORS).tag("source", "buggy").tag("kind", "internal").counter()

@@ -1,0 +1,184 @@
+package dev.newswatch.ingester.assignment;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.newswatch.common.config.KafkaSettings;
+
+/**
+ * Membership of the ingesters' consumer group over the assignment topic, whose partitions stand for shares of
+ * the sources: Kafka's group coordinator decides which instance owns which partition, and this class tells the
+ * ingester as partitions come and go. The topic's records do not matter; its partitions do. A thread of its own
+ * polls the group all the time, so a live instance keeps its partitions and a dead one loses them after the
+ * session timeout. The cooperative-sticky assignor moves only the partitions that must move, and revokes them
+ * before anyone else gets them.
+ */
+public final class AssignmentConsumer implements AutoCloseable {
+
+    /** Told of partitions gained and given up; called on this consumer's thread. */
+    public interface Assignments {
+        void assigned(Set<Integer> partitions);
+
+        /** Must return only once nothing more is done for the partitions: then they go to another instance. */
+        void revoked(Set<Integer> partitions);
+    }
+
+    public static final String TOPIC = "newswatch.ingester.assignments";
+    /**
+     * How long the group waits for a silent instance before handing its partitions to the others; with the
+     * rebalance and the crawl state read after it, its sources are polled again well within 30 s.
+     */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(3);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(AssignmentConsumer.class);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Assignments assignments;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    private AssignmentConsumer(KafkaConsumer<String, byte[]> consumer, Assignments assignments) {
+        this.consumer = consumer;
+        this.assignments = assignments;
+        this.thread = new Thread(this::run, "ingester-assignments");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Creates the assignment topic with {@code partitions} partitions unless it exists, and returns the count it
+     * has: an existing topic keeps its own, so every instance maps sources to partitions alike.
+     */
+    public static SourcePartitions ensureTopic(KafkaSettings kafka, int partitions) {
+        try (Admin admin = Admin.create(kafka.admin("newswatch-ingester-admin"))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(TOPIC, partitions, kafka.replicationFactor())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all().get();
+                log.info("Created topic {} with {} partitions", TOPIC, partitions);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + TOPIC + " on " + kafka.bootstrapServers()
+                            + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            int existing = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            if (existing != partitions) {
+                log.warn("Topic {} has {} partitions, not the {} of ingester.assignmentPartitions: sources are shared"
+                        + " out over its {}", TOPIC, existing, partitions, existing);
+            }
+            return new SourcePartitions(existing);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe topic " + TOPIC + " on " + kafka.bootstrapServers()
+                    + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + TOPIC, e);
+        }
+    }
+
+    /** Joins {@code groupId} as {@code instanceId} and starts telling {@code assignments} what it owns. */
+    public static AssignmentConsumer start(KafkaSettings kafka, String groupId, String instanceId,
+            Assignments assignments) {
+        Map<String, Object> config = kafka.consumer("newswatch-ingester-assignments-" + instanceId, groupId);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) HEARTBEAT.toMillis());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        AssignmentConsumer started = new AssignmentConsumer(new KafkaConsumer<>(config), assignments);
+        started.consumer.subscribe(List.of(TOPIC), started.new Listener());
+        started.thread.start();
+        return started;
+    }
+
+    private final class Listener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                Set<Integer> numbers = numbers(partitions);
+                log.info("Assignment partitions gained: {}", numbers);
+                assignments.assigned(numbers);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                Set<Integer> numbers = numbers(partitions);
+                log.info("Assignment partitions given up: {}", numbers);
+                assignments.revoked(numbers);
+            }
+        }
+
+        /** Lost without a rebalance (the session expired): another instance may own them already. */
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                Set<Integer> numbers = numbers(partitions);
+                log.warn("Assignment partitions lost with the group session: {}", numbers);
+                assignments.revoked(numbers);
+            }
+        }
+    }
+
+    private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
+        Set<Integer> numbers = new TreeSet<>();
+        partitions.forEach(partition -> numbers.add(partition.partition()));
+        return numbers;
+    }
+
+    private void run() {
+        try {
+            while (!closing) {
+                // The records are empty markers nobody needs; polling keeps the membership and runs the callbacks.
+                consumer.poll(POLL);
+            }
+        } catch (WakeupException e) {
+            if (!closing) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            log.error("The ingester's assignment consumer failed: this instance polls no more sources", e);
+        } finally {
+            // Leaving the group revokes every partition first (the listener stops their sources), then hands them
+            // on at once, without waiting for the session timeout.
+            consumer.close(CLOSE_TIMEOUT);
+        }
+    }
+
+    /** False once the consumer has stopped, whether closed or failed. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        consumer.wakeup();
+        try {
+            thread.join(CLOSE_TIMEOUT.plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
