@@ -52,8 +52,11 @@ public final class IngesterService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(IngesterService.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(1);
-    /** How long giving sources up waits for their polls in progress, which were interrupted, to end. */
-    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * How long a poll in progress may go on when its source is given up, so that it saves its crawl state for
+     * the next owner, before it is interrupted (and waited for as long again).
+     */
+    private static final Duration RELEASE_GRACE = Duration.ofSeconds(5);
     /** How often the sources file is checked for edits. */
     static final Duration RELOAD_CHECK = Duration.ofSeconds(2);
 
@@ -140,8 +143,13 @@ public final class IngesterService implements NewswatchService {
                     }
 
                     @Override
-                    public void revoked(Set<Integer> lost) {
-                        release(lost);
+                    public void revoked(Set<Integer> given) {
+                        release(given, RELEASE_GRACE);
+                    }
+
+                    @Override
+                    public void lost(Set<Integer> lost) {
+                        release(lost, Duration.ZERO);
                     }
                 });
         reloader.start(RELOAD_CHECK);
@@ -176,19 +184,26 @@ public final class IngesterService implements NewswatchService {
         }
     }
 
-    /** Stops publishing for the sources of {@code lost}, then ends their polls, before another instance gets them. */
-    private void release(Set<Integer> lost) {
+    /**
+     * Stops polling the sources of {@code given}, letting polls in progress finish within {@code grace}, then
+     * stops publishing for them: only then may another instance get them. Partitions lost with the group session
+     * may be another's already, so for those publishing stops first and at once.
+     */
+    private void release(Set<Integer> given, Duration grace) {
         synchronized (sharing) {
-            ownership.revoke(lost);
-            ownedPartitions.removeAll(lost);
-            Set<String> ids = sources.stream().filter(source -> lost.contains(partitions.of(source)))
-                    .map(Source::id).collect(Collectors.toSet());
-            List<String> stillPolling = scheduler.release(ids, RELEASE_TIMEOUT);
-            if (!stillPolling.isEmpty()) {
-                log.warn("Sources {} still in a poll after {}; they can publish nothing more here", stillPolling,
-                        RELEASE_TIMEOUT);
+            if (grace.isZero()) {
+                ownership.revoke(given);
             }
-            log.info("Gave up {} sources of partitions {}", ids.size(), lost);
+            ownedPartitions.removeAll(given);
+            Set<String> ids = sources.stream().filter(source -> given.contains(partitions.of(source)))
+                    .map(Source::id).collect(Collectors.toSet());
+            List<String> stillPolling = scheduler.release(ids, grace);
+            ownership.revoke(given);
+            if (!stillPolling.isEmpty()) {
+                log.warn("Sources {} still in a poll after it was interrupted; they can publish nothing more here",
+                        stillPolling);
+            }
+            log.info("Gave up {} sources of partitions {}", ids.size(), given);
         }
     }
 

@@ -34,10 +34,11 @@ final class GeneratedNewsSite implements AutoCloseable {
     private static final OffsetDateTime NEWEST = OffsetDateTime.of(2026, 11, 20, 18, 0, 0, 0, ZoneOffset.ofHours(9));
     private static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm", Locale.ROOT);
 
-    private final FixtureSite site = FixtureSite.start();
+    private final FixtureSite site;
     private final int items;
 
-    private GeneratedNewsSite(int items) {
+    private GeneratedNewsSite(FixtureSite site, int items) {
+        this.site = site;
         if (items < 1 || items > COMPANIES.size() * PLANS.size()) {
             throw new IllegalArgumentException("between 1 and " + COMPANIES.size() * PLANS.size()
                     + " distinct articles, not " + items);
@@ -53,7 +54,12 @@ final class GeneratedNewsSite implements AutoCloseable {
     }
 
     static GeneratedNewsSite start(int items) {
-        return new GeneratedNewsSite(items);
+        return new GeneratedNewsSite(FixtureSite.start(), items);
+    }
+
+    /** The site on another loopback address, such as 127.0.0.2: to the crawler, another host. */
+    static GeneratedNewsSite startOn(String loopbackAddress, int items) {
+        return new GeneratedNewsSite(FixtureSite.startOn(loopbackAddress), items);
     }
 
     int items() {

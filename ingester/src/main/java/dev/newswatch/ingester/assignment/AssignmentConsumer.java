@@ -39,6 +39,9 @@ public final class AssignmentConsumer implements AutoCloseable {
 
         /** Must return only once nothing more is done for the partitions: then they go to another instance. */
         void revoked(Set<Integer> partitions);
+
+        /** Like {@link #revoked}, but another instance may own them already: stop at once. */
+        void lost(Set<Integer> partitions);
     }
 
     public static final String TOPIC = "newswatch.ingester.assignments";
@@ -136,7 +139,7 @@ public final class AssignmentConsumer implements AutoCloseable {
             if (!partitions.isEmpty()) {
                 Set<Integer> numbers = numbers(partitions);
                 log.warn("Assignment partitions lost with the group session: {}", numbers);
-                assignments.revoked(numbers);
+                assignments.lost(numbers);
             }
         }
     }

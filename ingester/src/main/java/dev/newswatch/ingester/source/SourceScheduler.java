@@ -78,14 +78,21 @@ public final class SourceScheduler implements AutoCloseable {
     }
 
     /**
-     * Stops polling the sources with {@code sourceIds}: a poll in progress is interrupted, and this waits for it
-     * to end, at most {@code atMost}. Returns the ids of those whose poll did not end in time.
+     * Stops polling the sources with {@code sourceIds}: none is polled again, a poll in progress may finish
+     * within {@code grace}, and one that does not is interrupted and waited for as long again. Returns the ids of
+     * those whose poll did not end even then.
      */
-    public synchronized List<String> release(Collection<String> sourceIds, Duration atMost) {
+    public synchronized List<String> release(Collection<String> sourceIds, Duration grace) {
         List<Slot> released = sourceIds.stream().map(slots::get).filter(slot -> slot != null).toList();
         released.forEach(this::cancel);
-        released.stream().filter(slot -> slot.polling != null).forEach(slot -> slot.polling.interrupt());
         resize();
+        awaitPollsEnded(released, grace);
+        released.stream().filter(slot -> slot.polling != null).forEach(slot -> slot.polling.interrupt());
+        awaitPollsEnded(released, grace);
+        return released.stream().filter(slot -> slot.polling != null).map(slot -> slot.source.id()).toList();
+    }
+
+    private void awaitPollsEnded(List<Slot> released, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         try {
             while (released.stream().anyMatch(slot -> slot.polling != null) && deadline - System.nanoTime() > 0) {
@@ -94,7 +101,6 @@ public final class SourceScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return released.stream().filter(slot -> slot.polling != null).map(slot -> slot.source.id()).toList();
     }
 
     /** Makes {@code sources} the configured set: adds, removes and reschedules as needed. */

@@ -47,7 +47,7 @@ class SourceSchedulerTest {
     }
 
     @Test
-    void releasingASourceInterruptsItsPollWaitsForItAndPollsItNoMore() {
+    void releasingASourceLetsItsPollFinishWithinTheGraceThenInterruptsItAndPollsItNoMore() {
         List<String> interrupted = new CopyOnWriteArrayList<>();
         try (SourceScheduler scheduler = new SourceScheduler(source -> {
             polls.add(source.id());
@@ -61,7 +61,7 @@ class SourceSchedulerTest {
             scheduler.take(List.of(feed("slow", "https://a.example.kr/1.xml"), feed("quick", "https://b.example.kr/1.xml")));
             await().atMost(Duration.ofSeconds(10)).until(() -> pollsOf("slow") == 1 && pollsOf("quick") >= 2);
 
-            List<String> stillPolling = scheduler.release(List.of("slow", "quick"), Duration.ofSeconds(10));
+            List<String> stillPolling = scheduler.release(List.of("slow", "quick"), Duration.ofMillis(500));
 
             assertThat(stillPolling).isEmpty();
             assertThat(interrupted).containsExactly("slow");
