@@ -77,10 +77,9 @@ public final class IngesterService implements NewswatchService {
     private final Ownership ownership = new Ownership();
     /** Guards the sources and the owned partitions, which the reloader and the assignment thread both change. */
     private final Object sharing = new Object();
-    private final Set<Integer> ownedPartitions = new HashSet<>();
     private volatile Map<String, Integer> partitionBySource = Map.of();
     private SourcePartitions partitions;
-    private SourceStates states;
+    private final SourceStates states = new SourceStates();
     private AssignmentConsumer assignments;
 
     /** Reads the sources file at once, so a bad file stops the service before it starts. */
@@ -109,7 +108,6 @@ public final class IngesterService implements NewswatchService {
 
         partitions = AssignmentConsumer.ensureTopic(kafka, settings.assignmentPartitions());
         partitionBySource = partitionsOf(sources);
-        states = new SourceStates();
         states.load(kafka, STATE_LOAD_TIMEOUT);
         serviceMetrics = new ServiceMetrics();
         MeterRegistry registry = serviceMetrics.registry();
@@ -129,8 +127,7 @@ public final class IngesterService implements NewswatchService {
         Clock clock = Clock.systemUTC();
         SourcePoller poller = new SourcePoller(Crawler.create(settings, new FetchMetrics(registry)), published, states,
                 new OwnedPublisher(publisher, ownership, this::partitionOf), metrics, clock);
-        SourceStates loaded = states;
-        scheduler = new SourceScheduler(poller::poll, source -> loaded.untilDue(source, clock.instant()),
+        scheduler = new SourceScheduler(poller::poll, source -> states.untilDue(source, clock.instant()),
                 metrics::error);
         reloader = new SourcesReloader(settings.sourcesFile(), sourcesFileContent, this::applySources,
                 metrics::reloaded);
@@ -168,14 +165,13 @@ public final class IngesterService implements NewswatchService {
     }
 
     private List<Source> ownedSources() {
-        return sources.stream().filter(source -> ownedPartitions.contains(partitions.of(source))).toList();
+        return sources.stream().filter(source -> ownership.owns(partitions.of(source))).toList();
     }
 
     /** Starts polling the sources of {@code gained} from the crawl state and markers their last owner left. */
     private void take(Set<Integer> gained) {
         synchronized (sharing) {
             ownership.assign(gained);
-            ownedPartitions.addAll(gained);
             List<Source> taken = sources.stream().filter(source -> gained.contains(partitions.of(source))).toList();
             Set<String> ids = taken.stream().map(Source::id).collect(Collectors.toSet());
             publisher.catchUp(() -> states.reload(kafka, STATE_LOAD_TIMEOUT, ids));
@@ -194,7 +190,6 @@ public final class IngesterService implements NewswatchService {
             if (grace.isZero()) {
                 ownership.revoke(given);
             }
-            ownedPartitions.removeAll(given);
             Set<String> ids = sources.stream().filter(source -> given.contains(partitions.of(source)))
                     .map(Source::id).collect(Collectors.toSet());
             List<String> stillPolling = scheduler.release(ids, grace);

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public final class AssignmentConsumer implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(3);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOPIC_METADATA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOPIC_METADATA_RETRY = Duration.ofMillis(200);
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentConsumer.class);
 
@@ -79,24 +82,38 @@ public final class AssignmentConsumer implements AutoCloseable {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                         .all().get();
                 log.info("Created topic {} with {} partitions", TOPIC, partitions);
+                return new SourcePartitions(partitions);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create topic " + TOPIC + " on " + kafka.bootstrapServers()
                             + ": " + e.getCause().getMessage(), e.getCause());
                 }
             }
-            int existing = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            int existing = existingPartitions(admin, kafka);
             if (existing != partitions) {
                 log.warn("Topic {} has {} partitions, not the {} of ingester.assignmentPartitions: sources are shared"
                         + " out over its {}", TOPIC, existing, partitions, existing);
             }
             return new SourcePartitions(existing);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe topic " + TOPIC + " on " + kafka.bootstrapServers()
-                    + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + TOPIC, e);
+        }
+    }
+
+    /** The topic's partition count; an instance that just created it may not have told every broker yet. */
+    private static int existingPartitions(Admin admin, KafkaSettings kafka) throws InterruptedException {
+        long deadline = System.nanoTime() + TOPIC_METADATA_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("cannot describe topic " + TOPIC + " on "
+                            + kafka.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(TOPIC_METADATA_RETRY.toMillis());
+            }
         }
     }
 
