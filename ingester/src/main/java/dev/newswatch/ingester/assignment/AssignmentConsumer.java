@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -174,15 +175,14 @@ public final class AssignmentConsumer implements AutoCloseable {
                 consumer.poll(POLL);
             }
         } catch (WakeupException e) {
-            if (!closing) {
-                throw e;
-            }
+            // close() woke the poll up: leave.
         } catch (RuntimeException e) {
             log.error("The ingester's assignment consumer failed: this instance polls no more sources", e);
         } finally {
             // Leaving the group revokes every partition first (the listener stops their sources), then hands them
             // on at once, without waiting for the session timeout.
-            consumer.close(CLOSE_TIMEOUT);
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
         }
     }
 
