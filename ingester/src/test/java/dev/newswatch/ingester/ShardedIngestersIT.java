@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.ingester.assignment.SourcePartitions;
 import dev.newswatch.ingester.source.Source;
+import dev.newswatch.testsupport.FreePorts;
+import dev.newswatch.testsupport.ServiceProcess;
 
 /**
  * Two ingester instances, each in its own JVM as in production, share the sources of several hosts through
@@ -66,7 +68,7 @@ class ShardedIngestersIT {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private Path sourcesFile;
 
-    private record Instance(IngesterProcess process, int metricsPort) {
+    private record Instance(ServiceProcess process, int metricsPort) {
     }
 
     @RegisterExtension
@@ -217,7 +219,8 @@ class ShardedIngestersIT {
                 """.formatted(broker.bootstrapServers(), metricsPort, sourcesFile.toAbsolutePath(), instanceId,
                 PARTITIONS), StandardCharsets.UTF_8);
         instances.put(instanceId, new Instance(
-                IngesterProcess.start(config, metricsPort, work.resolve(instanceId + ".log")), metricsPort));
+                ServiceProcess.start(IngesterMain.class, config, metricsPort, work.resolve(instanceId + ".log")),
+                metricsPort));
     }
 
     private Map<String, String> listed() {
