@@ -141,7 +141,8 @@ public final class IngesterService implements NewswatchService {
 
                     @Override
                     public void revoked(Set<Integer> given) {
-                        release(given, RELEASE_GRACE);
+                        // Stopping, polls in progress are abandoned at once, as a single instance always did.
+                        release(given, running ? RELEASE_GRACE : Duration.ZERO);
                     }
 
                     @Override

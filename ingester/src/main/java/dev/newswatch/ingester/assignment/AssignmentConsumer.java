@@ -54,7 +54,8 @@ public final class AssignmentConsumer implements AutoCloseable {
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration HEARTBEAT = Duration.ofSeconds(3);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Bounds leaving the group at shutdown, which waits for the coordinator when Kafka is away. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration TOPIC_METADATA_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOPIC_METADATA_RETRY = Duration.ofMillis(200);
 
