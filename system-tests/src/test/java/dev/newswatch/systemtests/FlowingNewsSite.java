@@ -1,10 +1,8 @@
 package dev.newswatch.systemtests;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +14,8 @@ import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import dev.newswatch.testsupport.FixtureReplies;
 
 /**
  * A news site on 127.0.0.1 whose RSS feed lists {@code articleCount} articles, each a page of its own with its
@@ -71,11 +71,12 @@ final class FlowingNewsSite implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Matcher article = ARTICLE.matcher(path);
             if (path.equals(FEED)) {
-                respond(exchange, 200, "application/rss+xml; charset=utf-8", feed());
+                FixtureReplies.text(exchange, 200, "application/rss+xml; charset=utf-8", feed());
             } else if (article.matches() && Integer.parseInt(article.group(1)) <= articleCount) {
-                respond(exchange, 200, "text/html; charset=utf-8", page(Integer.parseInt(article.group(1))));
+                FixtureReplies.text(exchange, 200, "text/html; charset=utf-8",
+                        page(Integer.parseInt(article.group(1))));
             } else {
-                respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+                FixtureReplies.text(exchange, 404, "text/plain; charset=utf-8", "not found\n");
             }
         }
     }
@@ -116,15 +117,6 @@ final class FlowingNewsSite implements AutoCloseable {
 
     private static String title(int number) {
         return "흐름뉴스 " + number + "호: " + COMPANIES.get(number % COMPANIES.size()) + " 설비 증설 발표";
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override
