@@ -8,9 +8,10 @@ import org.testcontainers.DockerClientFactory;
 /**
  * Runs a test class only where a container engine answers (Docker's API: a Docker daemon, or podman's socket that
  * {@code .ci/containers start} serves); elsewhere the class is skipped with a message saying so. In CI (CI=true)
- * nothing is skipped: a missing engine fails the tests, because CI must run them.
+ * nothing is skipped: a missing engine fails the tests, because CI must run them. Public for the fault suite's
+ * package.
  */
-final class ContainerEngine implements ExecutionCondition {
+public final class ContainerEngine implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
