@@ -26,6 +26,10 @@ public final class ProxiedRoute implements AutoCloseable {
         proxies.forEach(TcpProxy::disconnect);
     }
 
+    public boolean isCut() {
+        return proxies.stream().allMatch(TcpProxy::isCut);
+    }
+
     public void reconnect() {
         proxies.forEach(TcpProxy::reconnect);
     }

@@ -47,6 +47,7 @@ public final class RecordLedger implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
+    private final Map<String, Integer> recordsByTopic = new HashMap<>();
     private final Map<String, Integer> rawCopiesByUrl = new HashMap<>();
     private final Map<String, String> idByUrl = new HashMap<>();
     private final Map<String, Integer> enrichedCopiesById = new HashMap<>();
@@ -136,6 +137,7 @@ public final class RecordLedger implements AutoCloseable {
         if (record.value() == null) {
             return;
         }
+        recordsByTopic.merge(record.topic(), 1, Integer::sum);
         if (record.topic().equals(Topics.RAW_ARTICLES)) {
             String url = Topics.RAW.deserialize(record.value()).url();
             rawCopiesByUrl.merge(url, 1, Integer::sum);
@@ -145,6 +147,11 @@ public final class RecordLedger implements AutoCloseable {
         } else {
             alerts.get(record.topic()).add(Topics.ALL_ALERTS.deserialize(record.value()));
         }
+    }
+
+    /** How many committed records of {@code topic} (news.raw, news.enriched or an alert topic) are read so far. */
+    public synchronized int records(String topic) {
+        return recordsByTopic.getOrDefault(topic, 0);
     }
 
     /** How the articles of {@code urls} went through the pipeline, as committed so far. */

@@ -63,6 +63,10 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    synchronized boolean isCut() {
+        return cut;
+    }
+
     /** Closes the connections left hanging while cut (their clients connect again) and forwards new ones. */
     synchronized void reconnect() {
         cut = false;

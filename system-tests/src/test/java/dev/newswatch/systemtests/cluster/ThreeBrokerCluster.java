@@ -178,6 +178,11 @@ public final class ThreeBrokerCluster implements AutoCloseable {
         docker().pauseContainerCmd(container(broker).getContainerId()).exec();
     }
 
+    public boolean isPaused(int broker) {
+        return Boolean.TRUE.equals(docker().inspectContainerCmd(container(broker).getContainerId()).exec().getState()
+                .getPaused());
+    }
+
     public void unpause(int broker) {
         docker().unpauseContainerCmd(container(broker).getContainerId()).exec();
     }
@@ -229,8 +234,7 @@ public final class ThreeBrokerCluster implements AutoCloseable {
         admin.close(Duration.ofSeconds(5));
         for (GenericContainer<?> broker : brokers) {
             try {
-                if (broker.getContainerId() != null && Boolean.TRUE.equals(docker()
-                        .inspectContainerCmd(broker.getContainerId()).exec().getState().getPaused())) {
+                if (broker.getContainerId() != null && isPaused(brokers.indexOf(broker) + 1)) {
                     docker().unpauseContainerCmd(broker.getContainerId()).exec();
                 }
             } catch (RuntimeException e) {
