@@ -1,6 +1,8 @@
 package dev.newswatch.ingester;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.newswatch.ingester.url.CanonicalUrls;
+import dev.newswatch.testsupport.FaultySite;
 
 /**
  * A news site on 127.0.0.1 whose RSS feed ({@code /rss.xml}) lists {@code items} articles, {@code /news/1} to
@@ -35,10 +41,17 @@ final class GeneratedNewsSite implements AutoCloseable {
     private static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm", Locale.ROOT);
 
     private final FixtureSite site;
+    /** Where the crawler is sent and what the pages link to: the site itself, or a front that makes it misbehave. */
+    private final String base;
+    private final FaultySite front;
     private final int items;
+    private final ScheduledExecutorService publishing = Executors.newSingleThreadScheduledExecutor();
+    private volatile int listed;
 
-    private GeneratedNewsSite(FixtureSite site, int items) {
+    private GeneratedNewsSite(FixtureSite site, FaultySite front, int items) {
         this.site = site;
+        this.front = front;
+        this.base = front == null ? site.base() : front.base();
         if (items < 1 || items > COMPANIES.size() * PLANS.size()) {
             throw new IllegalArgumentException("between 1 and " + COMPANIES.size() * PLANS.size()
                     + " distinct articles, not " + items);
@@ -47,19 +60,59 @@ final class GeneratedNewsSite implements AutoCloseable {
         for (int n = 1; n <= items; n++) {
             site.serveText(articlePath(n), "text/html; charset=utf-8", articlePage(n));
         }
+        serveFeedListing(items);
+    }
+
+    /** Serves a feed listing articles 1 to {@code count}, with an ETag of its own. */
+    private void serveFeedListing(int count) {
+        listed = count;
         site.serve(FEED_PATH, 200, Map.of("Content-Type", "application/rss+xml; charset=utf-8",
-                "ETag", "\"feed-" + items + "\"",
+                "ETag", "\"feed-" + count + "\"",
                 "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(NEWEST.withOffsetSameInstant(ZoneOffset.UTC))),
                 feed().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Lists only the first {@code first} articles now, and one more every {@code every} until all are listed: a
+     * site that keeps publishing while the crawler runs.
+     */
+    GeneratedNewsSite publishOneMoreEvery(int first, Duration every) {
+        serveFeedListing(first);
+        publishing.scheduleWithFixedDelay(() -> {
+            if (listed < items) {
+                serveFeedListing(listed + 1);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** How many articles the feed lists now. */
+    int listed() {
+        return listed;
+    }
+
     static GeneratedNewsSite start(int items) {
-        return new GeneratedNewsSite(FixtureSite.start(), items);
+        return new GeneratedNewsSite(FixtureSite.start(), null, items);
+    }
+
+    /** The site behind a {@link FaultySite} on 127.0.0.1: the crawler is sent to the front, which can misbehave. */
+    static GeneratedNewsSite startBehindFront(int items) {
+        FixtureSite site = FixtureSite.start();
+        return new GeneratedNewsSite(site, FaultySite.in("127.0.0.1", URI.create(site.base()), FEED_PATH::equals),
+                items);
+    }
+
+    /** The front the crawler talks to; see {@link #startBehindFront}. */
+    FaultySite front() {
+        if (front == null) {
+            throw new IllegalStateException("this site has no front");
+        }
+        return front;
     }
 
     /** The site on another loopback address, such as 127.0.0.2: to the crawler, another host. */
     static GeneratedNewsSite startOn(String loopbackAddress, int items) {
-        return new GeneratedNewsSite(FixtureSite.startOn(loopbackAddress), items);
+        return new GeneratedNewsSite(FixtureSite.startOn(loopbackAddress), null, items);
     }
 
     int items() {
@@ -67,18 +120,18 @@ final class GeneratedNewsSite implements AutoCloseable {
     }
 
     String feedUrl() {
-        return site.base() + FEED_PATH;
+        return base + FEED_PATH;
     }
 
     static String articlePath(int n) {
         return "/news/" + n;
     }
 
-    /** Every listed article: its URL by its news.raw id. */
+    /** Every article the feed lists now: its URL by its news.raw id. */
     Map<String, String> articlesById() {
         Map<String, String> articles = new LinkedHashMap<>();
-        for (int n = 1; n <= items; n++) {
-            String url = site.base() + articlePath(n);
+        for (int n = 1; n <= listed; n++) {
+            String url = base + articlePath(n);
             articles.put(CanonicalUrls.articleId(CanonicalUrls.canonicalize(url)), url);
         }
         return articles;
@@ -107,12 +160,12 @@ final class GeneratedNewsSite implements AutoCloseable {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>가상경제신문 - 산업</title><link>%s/</link>
                 <description>가상경제신문 산업면 최신 기사</description><language>ko</language>
-                """.formatted(site.base()));
-        for (int n = items; n >= 1; n--) {
+                """.formatted(base));
+        for (int n = listed; n >= 1; n--) {
             feed.append("""
                     <item><title>%s</title><link>%s%s</link><guid isPermaLink="true">%2$s%3$s</guid>
                     <pubDate>%s</pubDate><description>%s</description></item>
-                    """.formatted(headline(n), site.base(), articlePath(n),
+                    """.formatted(headline(n), base, articlePath(n),
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(published(n)), firstSentence(n)));
         }
         return feed.append("</channel></rss>\n").toString();
@@ -145,7 +198,7 @@ final class GeneratedNewsSite implements AutoCloseable {
                 </body>
                 </html>
                 """.formatted(headline(n), published(n).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                site.base() + articlePath(n), published(n).format(PAGE_DATE), REPORTERS.get(n % REPORTERS.size()),
+                base + articlePath(n), published(n).format(PAGE_DATE), REPORTERS.get(n % REPORTERS.size()),
                 firstSentence(n), amount, 5 + n % 40, 1 + n % 4, company);
     }
 
@@ -169,6 +222,10 @@ final class GeneratedNewsSite implements AutoCloseable {
 
     @Override
     public void close() {
+        publishing.shutdownNow();
+        if (front != null) {
+            front.close();
+        }
         site.close();
     }
 }

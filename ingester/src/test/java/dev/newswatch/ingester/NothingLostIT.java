@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -149,26 +150,11 @@ class NothingLostIT {
         site = GeneratedNewsSite.start(items);
         metricsPort = FreePorts.any();
         Path sources = work.resolve("sources.yml");
-        Files.writeString(sources, """
-                sources:
-                  - id: generated-news
-                    outlet: 가상경제신문
-                    kind: feed
-                    url: %s
-                    pollInterval: %s
-                    allowPrivateAddresses: true
-                """.formatted(site.feedUrl(), POLL_INTERVAL), StandardCharsets.UTF_8);
-        config = work.resolve("newswatch.yml");
-        Files.writeString(config, """
-                kafka:
-                  bootstrapServers: %s
-                ingester:
-                  metricsPort: %d
-                  sourcesFile: "%s"
-                  hostDelay: %s
-                  transactionalId: nothing-lost-it
-                """.formatted(broker.bootstrapServers(), metricsPort, sources.toAbsolutePath(), hostDelay),
+        Files.writeString(sources, IngesterFiles.feedSources(Map.of("generated-news", site.feedUrl()), POLL_INTERVAL),
                 StandardCharsets.UTF_8);
+        config = work.resolve("newswatch.yml");
+        Files.writeString(config, IngesterFiles.config(broker.bootstrapServers(), metricsPort, sources, hostDelay,
+                "nothing-lost-it", ""), StandardCharsets.UTF_8);
     }
 
     private ServiceProcess startIngester() {

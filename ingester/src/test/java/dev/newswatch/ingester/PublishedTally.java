@@ -41,6 +41,11 @@ record PublishedTally(Map<String, String> listed, Map<String, Integer> recordsPe
         return recordsPerId.size();
     }
 
+    /** Listed articles with a record in news.raw. */
+    int listedPublished() {
+        return (int) listed.keySet().stream().filter(recordsPerId::containsKey).count();
+    }
+
     int records() {
         return recordsPerId.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -71,6 +76,6 @@ record PublishedTally(Map<String, String> listed, Map<String, Integer> recordsPe
     /** The one line a test prints: records in (items listed), published, duplicates, losses. */
     String line(String scenario) {
         return "NothingLost [" + scenario + "]: records in (items listed) " + listed.size() + ", published "
-                + published() + ", duplicates " + duplicates() + ", losses " + losses();
+                + listedPublished() + ", duplicates " + duplicates() + ", losses " + losses();
     }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +54,6 @@ class ShardedIngestersIT {
     private static final Pattern POLLS = Pattern.compile(
             "(?m)^newswatch_ingester_source_polls_total\\{([^}]*)\\} (\\S+)$");
     private static final Pattern SOURCE_TAG = Pattern.compile("source=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path work;
@@ -186,15 +182,9 @@ class ShardedIngestersIT {
     }
 
     private void writeSources() throws IOException {
-        StringBuilder file = new StringBuilder("sources:\n");
-        sites.forEach((id, site) -> file.append("""
-                  - id: %s
-                    outlet: 가상경제신문
-                    kind: feed
-                    url: %s
-                    pollInterval: %s
-                    allowPrivateAddresses: true
-                """.formatted(id, site.feedUrl(), POLL_INTERVAL)));
+        Map<String, String> feeds = new LinkedHashMap<>();
+        sites.forEach((id, site) -> feeds.put(id, site.feedUrl()));
+        String file = IngesterFiles.feedSources(feeds, POLL_INTERVAL);
         // Written whole and moved into place, so the reloader never reads half a file.
         sourcesFile = work.resolve("sources.yml");
         Path next = work.resolve("sources.yml.next");
@@ -206,18 +196,11 @@ class ShardedIngestersIT {
     private void startInstance(String instanceId) throws IOException {
         int metricsPort = FreePorts.any();
         Path config = work.resolve("newswatch-" + instanceId + ".yml");
-        Files.writeString(config, """
-                kafka:
-                  bootstrapServers: %s
-                ingester:
-                  metricsPort: %d
-                  sourcesFile: "%s"
-                  hostDelay: PT0.02S
-                  transactionalId: sharded-it
+        Files.writeString(config, IngesterFiles.config(broker.bootstrapServers(), metricsPort, sourcesFile,
+                Duration.ofMillis(20), "sharded-it", """
                   instanceId: %s
                   assignmentPartitions: %d
-                """.formatted(broker.bootstrapServers(), metricsPort, sourcesFile.toAbsolutePath(), instanceId,
-                PARTITIONS), StandardCharsets.UTF_8);
+                """.formatted(instanceId, PARTITIONS)), StandardCharsets.UTF_8);
         instances.put(instanceId, new Instance(
                 ServiceProcess.start(IngesterMain.class, config, metricsPort, work.resolve(instanceId + ".log")),
                 metricsPort));
@@ -262,7 +245,7 @@ class ShardedIngestersIT {
     /** The sources an instance has polled since it started, from its own polls counter. */
     private Set<String> sourcesPolledByInstance(String instanceId) {
         Set<String> polled = new TreeSet<>();
-        Matcher series = POLLS.matcher(scrape(instances.get(instanceId).metricsPort()));
+        Matcher series = POLLS.matcher(MetricsScrape.of(instances.get(instanceId).metricsPort()).text());
         while (series.find()) {
             Matcher source = SOURCE_TAG.matcher(series.group(1));
             if (Double.parseDouble(series.group(2)) > 0 && source.find()) {
@@ -270,18 +253,5 @@ class ShardedIngestersIT {
             }
         }
         return polled;
-    }
-
-    private static String scrape(int metricsPort) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                    .body();
-        } catch (IOException e) {
-            throw new IllegalStateException("no /metrics on port " + metricsPort, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }
