@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ import dev.newswatch.ingester.assignment.SourcePartitions;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.FetchMetrics;
 import dev.newswatch.ingester.publish.ArticlePublisher;
+import dev.newswatch.ingester.publish.GroupFence;
 import dev.newswatch.ingester.source.Source;
 import dev.newswatch.ingester.source.SourceScheduler;
 import dev.newswatch.ingester.source.SourcesConfig;
@@ -80,7 +82,7 @@ public final class IngesterService implements NewswatchService {
     private volatile Map<String, Integer> partitionBySource = Map.of();
     private SourcePartitions partitions;
     private final SourceStates states = new SourceStates();
-    private AssignmentConsumer assignments;
+    private volatile AssignmentConsumer assignments;
 
     /** Reads the sources file at once, so a bad file stops the service before it starts. */
     public IngesterService(IngesterSettings settings, KafkaSettings kafka) {
@@ -113,7 +115,7 @@ public final class IngesterService implements NewswatchService {
         MeterRegistry registry = serviceMetrics.registry();
         PublishedArticles published = new PublishedArticles();
         publisher = new ArticlePublisher(kafka, settings.instanceTransactionalId(), published,
-                producer -> bindProducerMetrics(registry, producer));
+                producer -> bindProducerMetrics(registry, producer), this::fenceOf);
         try {
             publisher.start();
         } catch (IngestException e) {
@@ -163,6 +165,13 @@ public final class IngesterService implements NewswatchService {
     private OptionalInt partitionOf(String sourceId) {
         Integer partition = partitionBySource.get(sourceId);
         return partition == null ? OptionalInt.empty() : OptionalInt.of(partition);
+    }
+
+    /** What fences the transactions of a source: the membership this instance owns its partition by. */
+    private Optional<GroupFence> fenceOf(String sourceId) {
+        AssignmentConsumer current = assignments;
+        OptionalInt partition = partitionOf(sourceId);
+        return current == null || partition.isEmpty() ? Optional.empty() : current.fence(partition.getAsInt());
     }
 
     private List<Source> ownedSources() {

@@ -226,7 +226,7 @@ final class SourcePoller {
             pending.handled(linkId);
             budget.published(publication != Publication.UNCHANGED);
         } catch (IngestException e) {
-            if (e.kind() == ErrorKind.PUBLISH) {
+            if (e.kind().isPublishing()) {
                 // Kafka is unreachable or this publisher is fenced: the other items would fail the same way.
                 events.publishFailed(source, link, e);
                 budget.publishFailed();

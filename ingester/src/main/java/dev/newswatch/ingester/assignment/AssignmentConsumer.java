@@ -4,19 +4,24 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -24,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.config.KafkaSettings;
+import dev.newswatch.ingester.publish.GroupFence;
 
 /**
  * Membership of the ingesters' consumer group over the assignment topic, whose partitions stand for shares of
@@ -32,6 +38,10 @@ import dev.newswatch.common.config.KafkaSettings;
  * polls the group all the time, so a live instance keeps its partitions and a dead one loses them after the
  * session timeout. The cooperative-sticky assignor moves only the partitions that must move, and revokes them
  * before anyone else gets them.
+ *
+ * <p>It also tells the publisher what fences its transactions ({@link #fence}): the group's metadata and this
+ * consumer's positions, read on this consumer's own thread (a KafkaConsumer refuses other threads) after every
+ * poll and at every assignment, and kept for the publishing threads to read.
  */
 public final class AssignmentConsumer implements AutoCloseable {
 
@@ -65,6 +75,10 @@ public final class AssignmentConsumer implements AutoCloseable {
     private final Assignments assignments;
     private final Thread thread;
     private volatile boolean closing;
+    /** The group's metadata of this instance's last valid generation, for {@link #fence}. */
+    private volatile ConsumerGroupMetadata groupMetadata;
+    /** This consumer's position on each partition it owns, as last read. */
+    private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
 
     private AssignmentConsumer(KafkaConsumer<String, byte[]> consumer, Assignments assignments) {
         this.consumer = consumer;
@@ -136,6 +150,8 @@ public final class AssignmentConsumer implements AutoCloseable {
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // The new generation, before any publishing for the partitions gained starts.
+            readFence();
             if (!partitions.isEmpty()) {
                 Set<Integer> numbers = numbers(partitions);
                 log.info("Assignment partitions gained: {}", numbers);
@@ -174,6 +190,7 @@ public final class AssignmentConsumer implements AutoCloseable {
             while (!closing) {
                 // The records are empty markers nobody needs; polling keeps the membership and runs the callbacks.
                 consumer.poll(POLL);
+                readFence();
             }
         } catch (WakeupException e) {
             // close() woke the poll up: leave.
@@ -185,6 +202,40 @@ public final class AssignmentConsumer implements AutoCloseable {
             consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
         }
+    }
+
+    /**
+     * Reads the group's metadata and the positions on this consumer's thread. A consumer out of the group reports
+     * no generation, and a transaction sent with none is let through as a non-member's: so the last valid
+     * generation is kept instead, which the coordinator refuses once it is stale.
+     */
+    private void readFence() {
+        ConsumerGroupMetadata current = consumer.groupMetadata();
+        if (current.generationId() >= 0 && !current.memberId().isEmpty()) {
+            groupMetadata = current;
+        }
+        Set<TopicPartition> owned = consumer.assignment();
+        positions.keySet().retainAll(numbers(owned));
+        for (TopicPartition partition : owned) {
+            try {
+                positions.put(partition.partition(), consumer.position(partition, Duration.ZERO));
+            } catch (TimeoutException notKnownYet) {
+                positions.putIfAbsent(partition.partition(), 0L);
+            }
+        }
+    }
+
+    /**
+     * What to send with a transaction for the sources of {@code partition}: this consumer's position on it and
+     * the group's metadata; empty before this instance ever joined the group. Safe from any thread.
+     */
+    public Optional<GroupFence> fence(int partition) {
+        ConsumerGroupMetadata group = groupMetadata;
+        if (group == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new GroupFence(Map.of(new TopicPartition(TOPIC, partition),
+                new OffsetAndMetadata(positions.getOrDefault(partition, 0L))), group));
     }
 
     /** False once the consumer has stopped, whether closed or failed. */

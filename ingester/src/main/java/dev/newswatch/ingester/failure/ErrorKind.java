@@ -29,6 +29,11 @@ public enum ErrorKind {
      */
     NO_ARTICLES("no-articles"),
     PUBLISH("publish"),
+    /**
+     * The ingesters' group refused a transaction: this instance's membership is stale (it was paused or cut off
+     * while another took its sources over). Nothing was written; the sources go to whoever owns them now.
+     */
+    FENCED("fenced"),
     /** A poll failed in a way no stage expected (a bug): caught where the source is scheduled, which carries on. */
     INTERNAL("internal");
 
@@ -40,5 +45,10 @@ public enum ErrorKind {
 
     public String tag() {
         return tag;
+    }
+
+    /** Nothing was published, for a reason of Kafka's and not of the article: the article waits for a later poll. */
+    public boolean isPublishing() {
+        return this == PUBLISH || this == FENCED;
     }
 }

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,11 @@ import dev.newswatch.ingester.state.SourceState;
  * instance left. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable every call
  * fails as {@link ErrorKind#PUBLISH}. Only being fenced by another ingester with the same
  * transactional id, or not being authorized, is final.
+ *
+ * <p>When the ingesters share their sources, each transaction carries the {@link GroupFence} of its source's
+ * partition: the group refuses the commit of an instance whose membership is stale, and that transaction is
+ * aborted ({@link ErrorKind#FENCED}), nothing written, the producer kept; the instance that owns the source now
+ * reads it again from the crawl state.
  */
 public final class ArticlePublisher implements Publisher, AutoCloseable {
 
@@ -54,6 +62,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private final Map<String, Object> producerConfig;
     private final PublishedArticles published;
     private final Consumer<Producer<String, byte[]>> onNewProducer;
+    private final Function<String, Optional<GroupFence>> fences;
     private final JsonSerde<RawArticle> articleSerde = JsonSerde.of(RawArticle.class);
     private final JsonSerde<PublishedMarker> markerSerde = JsonSerde.of(PublishedMarker.class);
     private final JsonSerde<SourceState> stateSerde = JsonSerde.of(SourceState.class);
@@ -80,10 +89,17 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
      */
     public ArticlePublisher(KafkaSettings kafka, String transactionalId, PublishedArticles published,
             Consumer<Producer<String, byte[]>> onNewProducer) {
+        this(kafka, transactionalId, published, onNewProducer, sourceId -> Optional.empty());
+    }
+
+    /** @param fences the fence of a source's transactions, by source id; empty for a source not shared out */
+    public ArticlePublisher(KafkaSettings kafka, String transactionalId, PublishedArticles published,
+            Consumer<Producer<String, byte[]>> onNewProducer, Function<String, Optional<GroupFence>> fences) {
         this.kafka = kafka;
         this.producerConfig = kafka.transactionalProducer("newswatch-ingester", transactionalId);
         this.published = published;
         this.onNewProducer = onNewProducer;
+        this.fences = fences;
     }
 
     /**
@@ -113,7 +129,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         if (previous.isPresent() && previous.get().fingerprint().equals(article.fingerprint())) {
             if (!previous.get().feedLinkIds().contains(feedLinkId)) {
                 PublishedMarker marker = previous.get().withFeedLink(feedLinkId);
-                commit(current, List.of(markerRecord(article.id(), marker)));
+                commit(current, article.sourceId(), List.of(markerRecord(article.id(), marker)));
                 published.remember(article.id(), marker);
             }
             return Publication.UNCHANGED;
@@ -121,7 +137,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         List<String> earlierLinks = previous.map(PublishedMarker::feedLinkIds).orElse(List.of());
         PublishedMarker marker = new PublishedMarker(article.fingerprint(), earlierLinks, article.fetchedAt())
                 .withFeedLink(feedLinkId);
-        commit(current, List.of(new ProducerRecord<>(Topics.RAW_ARTICLES, article.id(),
+        commit(current, article.sourceId(), List.of(new ProducerRecord<>(Topics.RAW_ARTICLES, article.id(),
                 articleSerde.serialize(Topics.RAW_ARTICLES, article)), markerRecord(article.id(), marker)));
         published.remember(article.id(), marker);
         return previous.isPresent() ? Publication.UPDATE : Publication.NEW;
@@ -140,7 +156,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     /** Writes a source's crawl state to its compacted topic, so another instance or a restart resumes from it. */
     @Override
     public synchronized void saveSourceState(String sourceId, SourceState state) throws IngestException {
-        commit(readyProducer(), List.of(new ProducerRecord<>(Topics.INGESTER_SOURCES, sourceId,
+        commit(readyProducer(), sourceId, List.of(new ProducerRecord<>(Topics.INGESTER_SOURCES, sourceId,
                 stateSerde.serialize(Topics.INGESTER_SOURCES, state))));
     }
 
@@ -195,12 +211,25 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         nextCreationNanos = System.nanoTime() + CREATION_RETRY.toNanos();
     }
 
-    private void commit(Producer<String, byte[]> current, List<ProducerRecord<String, byte[]>> records)
-            throws IngestException {
+    private void commit(Producer<String, byte[]> current, String sourceId,
+            List<ProducerRecord<String, byte[]>> records) throws IngestException {
+        Optional<GroupFence> fence = fences.apply(sourceId);
         try {
             current.beginTransaction();
             records.forEach(current::send);
+            if (fence.isPresent()) {
+                current.sendOffsetsToTransaction(fence.get().offsets(), fence.get().group());
+            }
             current.commitTransaction();
+        } catch (CommitFailedException | FencedInstanceIdException stale) {
+            // The group's answer, not a failure of Kafka's: this producer aborts and goes on for the sources it owns.
+            if (!abortQuietly(current)) {
+                discard(current);
+            }
+            throw new IngestException(ErrorKind.FENCED, "the ingesters' group refused the transaction for source "
+                    + sourceId + " (generation " + fence.map(f -> f.group().generationId()).orElse(-1)
+                    + " of this instance is stale: another instance owns the source now); aborted, nothing published: "
+                    + stale.getMessage(), stale);
         } catch (ProducerFencedException | AuthorizationException fatal) {
             discard(current);
             throw fatal(fatal);
@@ -221,12 +250,17 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
         return new IngestException(ErrorKind.PUBLISH, "cannot publish any more: " + cause.getMessage(), cause);
     }
 
-    /** Frees what the failed transaction holds on the broker now, where it can; the next producer settles it anyway. */
-    private static void abortQuietly(Producer<String, byte[]> current) {
+    /**
+     * Frees what the failed transaction holds on the broker now, where it can; the next producer settles it
+     * anyway. Returns whether it was aborted, and the producer can go on.
+     */
+    private static boolean abortQuietly(Producer<String, byte[]> current) {
         try {
             current.abortTransaction();
+            return true;
         } catch (KafkaException | IllegalStateException e) {
             log.info("The failed transaction is not aborted now ({}); the next producer settles it", e.getMessage());
+            return false;
         }
     }
 
