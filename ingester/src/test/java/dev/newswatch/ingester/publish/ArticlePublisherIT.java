@@ -100,11 +100,11 @@ class ArticlePublisherIT {
         }
     }
 
-    private interface Call {
+    interface Call {
         void run() throws IngestException;
     }
 
-    private static IngestException publishFailure(Call call) {
+    static IngestException publishFailure(Call call) {
         AtomicReference<IngestException> failure = new AtomicReference<>();
         assertThatThrownBy(() -> {
             try {
@@ -117,7 +117,7 @@ class ArticlePublisherIT {
         return failure.get();
     }
 
-    private static RawArticle article(int n) {
+    static RawArticle article(int n) {
         String text = "가상의 기사 " + n + "번 본문이다.";
         return new RawArticle(RawArticle.SCHEMA_VERSION, "article-" + n, "demo", "테크데일리",
                 "https://news.example.kr/news/" + n, "기사 " + n, Instant.parse("2026-11-20T00:00:00Z"), null,
@@ -129,7 +129,7 @@ class ArticlePublisherIT {
         return new SourceState(null, Duration.ofMinutes(5), Instant.now(), null, null, null);
     }
 
-    private static List<String> rawArticleIds(KafkaSettings kafka) {
+    static List<String> rawArticleIds(KafkaSettings kafka) {
         JsonSerde<RawArticle> serde = JsonSerde.of(RawArticle.class);
         List<String> ids = new ArrayList<>();
         CompactedTopicReader.readAll(kafka, "ingester-it", Topics.RAW_ARTICLES, TIMEOUT,
