@@ -28,6 +28,7 @@ import dev.newswatch.ingester.assignment.AssignmentConsumer;
 import dev.newswatch.ingester.assignment.OwnedPublisher;
 import dev.newswatch.ingester.assignment.Ownership;
 import dev.newswatch.ingester.assignment.SourcePartitions;
+import dev.newswatch.ingester.assignment.TakeoverRetry;
 import dev.newswatch.ingester.failure.IngestException;
 import dev.newswatch.ingester.fetch.FetchMetrics;
 import dev.newswatch.ingester.publish.ArticlePublisher;
@@ -54,6 +55,8 @@ public final class IngesterService implements NewswatchService {
 
     private static final Logger log = LoggerFactory.getLogger(IngesterService.class);
     private static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(1);
+    /** Reading the crawl state at a takeover is tried again after 1 s, 2 s, ... 30 s; DOWN from the third failure. */
+    private final TakeoverRetry takeover = new TakeoverRetry(Duration.ofSeconds(1), Duration.ofSeconds(30), 3);
     /**
      * How long a poll in progress may go on when its source is given up, so that it saves its crawl state for
      * the next owner, before it is interrupted (and waited for as long again).
@@ -184,9 +187,12 @@ public final class IngesterService implements NewswatchService {
             ownership.assign(gained);
             List<Source> taken = sources.stream().filter(source -> gained.contains(partitions.of(source))).toList();
             Set<String> ids = taken.stream().map(Source::id).collect(Collectors.toSet());
-            publisher.catchUp(() -> states.reload(kafka, STATE_LOAD_TIMEOUT, ids));
-            scheduler.take(taken);
-            log.info("Now polling {} sources of partitions {}", taken.size(), gained);
+            boolean read = takeover.run("reading the crawl state of " + ids.size() + " sources of partitions " + gained,
+                    () -> publisher.catchUp(() -> states.reload(kafka, STATE_LOAD_TIMEOUT, ids)), () -> !running);
+            if (read) {
+                scheduler.take(taken);
+                log.info("Now polling {} sources of partitions {}", taken.size(), gained);
+            }
         }
     }
 
@@ -251,14 +257,15 @@ public final class IngesterService implements NewswatchService {
 
     /**
      * Alive while polling with a usable producer; an unreachable broker does not make it DOWN, since the producer
-     * reconnects by itself and a restart would not help.
+     * reconnects by itself and a restart would not help. DOWN, though, while reading the crawl state of sources
+     * taken over keeps failing: those sources are polled by nobody meanwhile.
      */
     @Override
     public boolean isHealthy() {
         SourceScheduler currentScheduler = scheduler;
         ArticlePublisher currentPublisher = publisher;
         AssignmentConsumer currentAssignments = assignments;
-        return running && currentScheduler != null && currentScheduler.isRunning()
+        return running && currentScheduler != null && currentScheduler.isRunning() && !takeover.isFailing()
                 && currentAssignments != null && currentAssignments.isRunning()
                 && currentPublisher != null && currentPublisher.isUsable();
     }

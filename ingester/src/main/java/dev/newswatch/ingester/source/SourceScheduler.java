@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.newswatch.ingester.failure.ErrorCounter;
 import dev.newswatch.ingester.failure.ErrorKind;
@@ -32,6 +33,8 @@ public final class SourceScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
 
     private static final long STOP_TIMEOUT_SECONDS = 10;
+    /** The key of the polled source's id in the logging MDC. */
+    public static final String MDC_SOURCE = "source";
 
     private final Function<Source, Duration> poll;
     private final Function<Source, Duration> firstDelay;
@@ -134,7 +137,8 @@ public final class SourceScheduler implements AutoCloseable {
             slot.polling = Thread.currentThread();
         }
         Duration delay;
-        try {
+        // JSON log lines carry the source in their mdc, whichever stage of the poll writes them.
+        try (MDC.MDCCloseable sourceInLogs = MDC.putCloseable(MDC_SOURCE, slot.source.id())) {
             delay = poll.apply(slot.source);
         } catch (RuntimeException | Error e) {
             // A bug in some stage must cost one poll of one source, not the source's schedule.

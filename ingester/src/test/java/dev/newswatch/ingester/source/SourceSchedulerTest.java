@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -27,6 +28,19 @@ class SourceSchedulerTest {
 
     private long pollsOf(String id) {
         return polls.stream().filter(id::equals).count();
+    }
+
+    @Test
+    void aPollLogsWithItsSourceInTheMdc() {
+        List<String> seenInPoll = new CopyOnWriteArrayList<>();
+        try (SourceScheduler scheduler = new SourceScheduler(source -> {
+            seenInPoll.add(source.id() + "=" + MDC.get(SourceScheduler.MDC_SOURCE));
+            return Duration.ofMillis(20);
+        }, source -> Duration.ZERO, metrics::error)) {
+            scheduler.take(List.of(feed("first", "https://a.example.kr/1.xml"), feed("second", "https://b.example.kr/1.xml")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> seenInPoll.size() >= 6);
+        }
+        assertThat(seenInPoll).allSatisfy(seen -> assertThat(seen).isIn("first=first", "second=second"));
     }
 
     @Test
