@@ -18,11 +18,15 @@ public final class NewswatchCommand {
         }
     }
 
-    /** The command line, with bad configuration and taken ports reported as one line and exit code 2. */
+    /**
+     * The command line, with bad configuration, a bad NEWSWATCH_KAFKA_* variable and taken ports reported as one
+     * line and exit code 2.
+     */
     static CommandLine commandLine() {
         return new CommandLine(new NewswatchCommand())
                 .setExecutionExceptionHandler((error, line, parsed) -> {
-                    if (error instanceof ConfigException || error instanceof LocalPorts.PortInUseException) {
+                    if (error instanceof ConfigException || error instanceof LocalPorts.PortInUseException
+                            || error instanceof KafkaEnvironment.BadVariable) {
                         line.getErr().println("Cannot start: " + error.getMessage());
                         return 2;
                     }

@@ -33,7 +33,7 @@ final class SystemRunner {
      */
     static int runUntilStopped(SystemOptions options, Path sourcesFile, List<Port> extraPorts,
             Supplier<AutoCloseable> extra, PrintStream out) {
-        KafkaSettings kafka = ServiceLauncher.kafkaSettings(options.configFile);
+        KafkaSettings kafka = KafkaEnvironment.settings(options.configFile, System.getenv());
         Path streamsState = options.dataDirectory.resolve("streams");
         IngesterSettings ingester = ConfigLoader.loadSection(options.configFile, "ingester", IngesterSettings.class)
                 .withSourcesFile(sourcesFile);

@@ -1,6 +1,8 @@
 package dev.newswatch.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,12 +12,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newswatch.testsupport.ServiceProcess;
 import picocli.CommandLine;
 
 /**
@@ -112,5 +118,34 @@ class DemoCommandTest {
                 .isEqualTo("Cannot start: 127.0.0.1:" + heldSitePort.getLocalPort() + " is already in use, so the "
                         + "sample news site cannot listen there (is Newswatch or another Kafka already running, or "
                         + "still stopping?); choose another port with --site-port");
+    }
+
+    @Test
+    void aKafkaVariableKafkaCannotReadIsOneLineNamingItAndExitStatus2() throws Exception {
+        Path config = config(SHIPPED.resolve("entities.yml"));
+        // In a JVM of its own: only there can the variable be set.
+        ServiceProcess demo = ServiceProcess.start("demo-bad-variable", NewswatchCommand.class, List.of("demo",
+                        "--config", config.toString(), "--data-dir", directory.resolve("data").toString(),
+                        "--site-port", Integer.toString(heldSitePort.getLocalPort()),
+                        "--broker-port", Integer.toString(freePort()), "--controller-port", Integer.toString(freePort())),
+                Map.of("NEWSWATCH_KAFKA_LINGER_MS", "soon"), directory);
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> !demo.isAlive());
+            assertThat(demo.terminate(Duration.ofSeconds(5))).as("exit status").isEqualTo(2);
+            assertThat(demo.stderr().lines()).singleElement().asString()
+                    .startsWith("Cannot start: environment variable NEWSWATCH_KAFKA_LINGER_MS: ").contains("soon");
+        } finally {
+            demo.close();
+        }
+    }
+
+    @Test
+    void aKafkaVariableSettingWhatNewswatchSetsIsRefusedNamingIt() throws IOException {
+        Path config = config(SHIPPED.resolve("entities.yml"));
+
+        assertThatThrownBy(() -> KafkaEnvironment.settings(config, Map.of("NEWSWATCH_KAFKA_ACKS", "1")))
+                .isInstanceOf(KafkaEnvironment.BadVariable.class).hasMessageContaining("NEWSWATCH_KAFKA_ACKS");
+        assertThat(KafkaEnvironment.settings(config, Map.of("NEWSWATCH_KAFKA_LINGER_MS", "20")).properties())
+                .containsEntry("linger.ms", "20");
     }
 }
