@@ -161,6 +161,9 @@ public final class AssignmentConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // A cooperative rebalance revokes once the new generation is in force: polls finishing their sources'
+            // work during the revocation, and those of the sources kept, publish under it.
+            readFence();
             if (!partitions.isEmpty()) {
                 Set<Integer> numbers = numbers(partitions);
                 log.info("Assignment partitions given up: {}", numbers);
