@@ -24,6 +24,11 @@ import dev.newswatch.common.events.RawArticle;
 public final class EventClusterer implements FixedKeyProcessor<String, SignedArticle, EnrichedArticle> {
 
     public static final String ARTICLES = "event-articles";
+    /**
+     * Entries kept decoded in memory: an article's candidates are the newest articles of its rarest terms, so the
+     * recent ones are read again and again; some ten megabytes at 160 terms an entry.
+     */
+    static final int CACHED_ENTRIES = 2_048;
 
     private final Duration window;
     private final double similarity;
@@ -60,7 +65,9 @@ public final class EventClusterer implements FixedKeyProcessor<String, SignedArt
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
-        this.index = new EventIndex(IndexStore.of(context.getStateStore(ARTICLES)), window, similarity, metrics);
+        this.index = new EventIndex(
+                IndexStore.cached(IndexStore.of(context.getStateStore(ARTICLES)), CACHED_ENTRIES), window, similarity,
+                metrics);
         context.schedule(StoryClusterer.PURGE_INTERVAL, PunctuationType.STREAM_TIME, index::purgeBefore);
     }
 

@@ -2,8 +2,10 @@ package dev.newswatch.enricher.grouping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -48,6 +50,52 @@ public interface IndexStore<V> {
                     iterator.forEachRemaining(entries::add);
                 }
                 return entries;
+            }
+        };
+    }
+
+    /**
+     * {@code store} behind a cache of the values last read or written, decoded, and of keys found absent: an article
+     * reads its candidates' entries and the same bands twice, and decoding a stored value (an event entry's hundred
+     * and more terms) cost more than the look-up. Writes go through to the store at once, so the store, its changelog
+     * and the transaction stay as they were; the cache belongs to one index of one task and goes with it.
+     *
+     * @param capacity the most keys kept; the least recently used goes first
+     */
+    static <V> IndexStore<V> cached(IndexStore<V> store, int capacity) {
+        Map<String, Optional<V>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<V>> eldest) {
+                return size() > capacity;
+            }
+        };
+        return new IndexStore<>() {
+            @Override
+            public V get(String key) {
+                Optional<V> known = cache.get(key);
+                if (known != null) {
+                    return known.orElse(null);
+                }
+                V value = store.get(key);
+                cache.put(key, Optional.ofNullable(value));
+                return value;
+            }
+
+            @Override
+            public void put(String key, V value) {
+                store.put(key, value);
+                cache.put(key, Optional.of(value));
+            }
+
+            @Override
+            public void delete(String key) {
+                store.delete(key);
+                cache.put(key, Optional.empty());
+            }
+
+            @Override
+            public List<KeyValue<String, V>> all() {
+                return store.all();
             }
         };
     }

@@ -25,6 +25,10 @@ public final class StoryClusterer implements FixedKeyProcessor<String, SignedArt
 
     /** How often, in stream time, expired entries are deleted; look-ups never see them either way. */
     public static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    /** Signatures kept decoded in memory (half a kilobyte each): the candidates of a copy are recent articles. */
+    static final int CACHED_SIGNATURES = 4_096;
+    /** Bands kept decoded in memory: an article reads its forty bands to find candidates, then again to join them. */
+    static final int CACHED_BANDS = 16_384;
 
     private final Duration window;
     private final double similarity;
@@ -66,8 +70,10 @@ public final class StoryClusterer implements FixedKeyProcessor<String, SignedArt
     @Override
     public void init(FixedKeyProcessorContext<String, SignedArticle> context) {
         this.context = context;
-        this.index = new StoryIndex(IndexStore.of(context.getStateStore(SIGNATURES)),
-                IndexStore.of(context.getStateStore(BANDS)), window, similarity, metrics);
+        this.index = new StoryIndex(
+                IndexStore.cached(IndexStore.of(context.getStateStore(SIGNATURES)), CACHED_SIGNATURES),
+                IndexStore.cached(IndexStore.of(context.getStateStore(BANDS)), CACHED_BANDS), window, similarity,
+                metrics);
         context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, index::purgeBefore);
     }
 
