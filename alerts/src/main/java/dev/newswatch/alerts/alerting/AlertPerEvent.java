@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.events.AlertedArticle;
 import dev.newswatch.common.json.JsonSerde;
+import dev.newswatch.common.streams.DecodedValueCache;
 
 /**
  * One alert per watch and event. Alerts arrive keyed by their id, {@code <watch-id>:<event-id>}, as the matcher
@@ -34,6 +35,11 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
     static final int MAX_REPORTS = 50;
     private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
     private static final Duration MOST_FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Alerts kept decoded in memory: every later report of an event reads its alert, whose JSON, with up to
+     * {@value #MAX_REPORTS} reports, cost more to read than the matching of the article.
+     */
+    static final int CACHED_ALERTS = 1_024;
 
     /**
      * What the store keeps of an alert.
@@ -65,6 +71,7 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
     private final AlertCounts counts;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, EventAlert> alerts;
+    private DecodedValueCache<EventAlert> decodedAlerts;
     private KeyValueStore<String, Long> pending;
 
     public AlertPerEvent(Duration window, Duration updateInterval, AlertCounts counts) {
@@ -85,6 +92,7 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.alerts = context.getStateStore(ALERTS_STORE);
+        this.decodedAlerts = new DecodedValueCache<>(alerts::get, CACHED_ALERTS);
         this.pending = context.getStateStore(PENDING_STORE);
         Duration flushEvery = updateInterval.compareTo(MOST_FLUSH_INTERVAL) < 0 ? updateInterval : MOST_FLUSH_INTERVAL;
         context.schedule(flushEvery, PunctuationType.WALL_CLOCK_TIME, this::writeDueUpdates);
@@ -95,9 +103,9 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
     @Override
     public void process(Record<String, Alert> record) {
         long now = context.currentSystemTimeMs();
-        EventAlert known = alerts.get(record.key());
+        EventAlert known = decodedAlerts.get(record.key());
         if (known == null || record.timestamp() - known.raisedAt() >= window.toMillis()) {
-            alerts.put(record.key(), new EventAlert(record.value(), List.of(), record.timestamp(), now));
+            keep(record.key(), new EventAlert(record.value(), List.of(), record.timestamp(), now));
             pending.delete(record.key());
             counts.raised(record.value());
             context.forward(record);
@@ -114,7 +122,7 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
         if (now - known.writtenAt() >= updateInterval.toMillis()) {
             write(record.key(), withReport, now);
         } else {
-            alerts.put(record.key(), withReport);
+            keep(record.key(), withReport);
             pending.put(record.key(), now);
         }
     }
@@ -125,7 +133,7 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
             waiting.forEachRemaining(entry -> due.add(entry.key));
         }
         for (String key : due) {
-            EventAlert known = alerts.get(key);
+            EventAlert known = decodedAlerts.get(key);
             if (known == null || known.unwritten().isEmpty()) {
                 pending.delete(key);
             } else if (now - known.writtenAt() >= updateInterval.toMillis()) {
@@ -138,7 +146,7 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
         List<AlertedArticle> reports = new ArrayList<>(known.written().alsoReportedBy());
         reports.addAll(known.unwritten());
         Alert updated = known.written().updated(reports, Instant.ofEpochMilli(now));
-        alerts.put(key, new EventAlert(updated, List.of(), known.raisedAt(), now));
+        keep(key, new EventAlert(updated, List.of(), known.raisedAt(), now));
         pending.delete(key);
         counts.updated(updated);
         context.forward(new Record<>(key, updated, now));
@@ -154,8 +162,18 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
             });
         }
         expired.forEach(key -> {
-            alerts.delete(key);
+            keep(key, null);
             pending.delete(key);
         });
+    }
+
+    /** Writes the alert to the store, or deletes it ({@code null}), and notes it as the decoded value of its key. */
+    private void keep(String key, EventAlert alert) {
+        if (alert == null) {
+            alerts.delete(key);
+        } else {
+            alerts.put(key, alert);
+        }
+        decodedAlerts.written(key, alert);
     }
 }

@@ -2,14 +2,14 @@ package dev.newswatch.enricher.grouping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.newswatch.common.streams.DecodedValueCache;
 
 /**
  * The few operations the story and event indexes need from a key-value store, so that the same index code runs
@@ -63,34 +63,23 @@ public interface IndexStore<V> {
      * @param capacity the most keys kept; the least recently used goes first
      */
     static <V> IndexStore<V> cached(IndexStore<V> store, int capacity) {
-        Map<String, Optional<V>> cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Optional<V>> eldest) {
-                return size() > capacity;
-            }
-        };
+        DecodedValueCache<V> cache = new DecodedValueCache<>(store::get, capacity);
         return new IndexStore<>() {
             @Override
             public V get(String key) {
-                Optional<V> known = cache.get(key);
-                if (known != null) {
-                    return known.orElse(null);
-                }
-                V value = store.get(key);
-                cache.put(key, Optional.ofNullable(value));
-                return value;
+                return cache.get(key);
             }
 
             @Override
             public void put(String key, V value) {
                 store.put(key, value);
-                cache.put(key, Optional.of(value));
+                cache.written(key, value);
             }
 
             @Override
             public void delete(String key) {
                 store.delete(key);
-                cache.put(key, Optional.empty());
+                cache.written(key, null);
             }
 
             @Override
