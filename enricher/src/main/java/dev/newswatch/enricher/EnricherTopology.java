@@ -19,18 +19,19 @@ import dev.newswatch.enricher.grouping.StoryClusterer;
 import dev.newswatch.enricher.tagging.ArticleEnricher;
 
 /**
- * news.raw → cut over-long text → enrich → refuse what is too large to write → sign → story index → event index
- * → news.enriched, with records that cannot be enriched going, untouched, to news.raw.dlq.
+ * news.raw → cut over-long text → enrich → refuse what is too large to write → event terms → story index (which
+ * computes the story signature) → event index → news.enriched, with records that cannot be enriched going,
+ * untouched, to news.raw.dlq.
  *
  * <p>Why the story index sits behind a single-partition repartition topic: news.raw is keyed by article id, so
- * the copies of one story arrive on different partitions and tasks. Tagging, the expensive part, still runs on
- * every partition; the signed articles are then re-keyed to one constant key through
- * {@code <application-id>-story-index-repartition} with one partition, so one task with one index sees every
- * article in one order and "the first copy" is well defined. Keying by LSH band instead would spread one
- * article's bands over several tasks and need a second round trip and a join to settle on one story id; a
- * global store fed from news.enriched is filled asynchronously (and no processor may write it), so two copies
- * published a second apart would miss each other and start two stories. The price is that story assignment, a
- * few store look-ups per article, runs in one task: thousands of articles per second, far above Korean news.
+ * the copies of one story arrive on different partitions and tasks. Tagging and finding the event terms (Nori),
+ * the expensive parts, still run on every partition; the articles with their terms are then re-keyed to one
+ * constant key through {@code <application-id>-story-index-repartition} with one partition, so one task with one
+ * index sees every article in one order and "the first copy" is well defined. Keying by LSH band instead would
+ * spread one article's bands over several tasks and need a second round trip and a join to settle on one story id;
+ * a global store fed from news.enriched is filled asynchronously (and no processor may write it), so two copies
+ * published a second apart would miss each other and start two stories. The price is that story assignment (the
+ * story signature, a fifth of a millisecond, and a few store look-ups per article) runs in one task.
  *
  * <p>The event index follows in the same task for the same reason: reports of one development by different
  * outlets arrive on different partitions, and "the first report" must be well defined. It costs a look-up and a
@@ -54,7 +55,7 @@ final class EnricherTopology {
                 Topics.RAW_DEAD_LETTERS);
 
         KStream<String, EnrichedArticle> grouped = enriched
-                .mapValues(signer::sign, Named.as("sign-story-and-event"))
+                .mapValues(signer::sign, Named.as("find-event-terms"))
                 .selectKey((key, signed) -> STORY_INDEX, Named.as("key-by-story-index"))
                 .repartition(Repartitioned.<String, SignedArticle>as(STORY_INDEX)
                         .withKeySerde(Serdes.String())
