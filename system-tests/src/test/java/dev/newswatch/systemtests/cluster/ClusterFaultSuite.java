@@ -37,6 +37,8 @@ public final class ClusterFaultSuite implements AutoCloseable {
     /** How long the flow may take to catch up after a fault before what is missing counts as lost. */
     public static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
     private static final int LOG_TAIL_LINES = 40;
+    /** How long an instance may be not ready (rebalancing, reconnecting) before a case restarts it. */
+    private static final Duration READY_GRACE = Duration.ofMinutes(1);
 
     private final String name;
     private final Path work;
@@ -125,12 +127,17 @@ public final class ClusterFaultSuite implements AutoCloseable {
     }
 
     /**
-     * Inflicts {@code fault} while articles flow, then waits until every article published up to the fault's end
+     * Restarts any instance a failed case before left not ready ({@link ServiceFleet#restartUnready}), inflicts
+     * {@code fault} while articles flow, then waits until every article published up to the fault's end
      * is through every topic, and adds the case's row: the articles published since the case before, what each
      * topic gained, duplicates gained, articles still missing, time to recover. Returns the row; a case asserts on
      * it with {@link #assertOnce}.
      */
     public FaultTable.Row runCase(String caseName, Fault fault) {
+        List<String> restarted = fleet.restartUnready(READY_GRACE);
+        if (!restarted.isEmpty()) {
+            System.out.println(caseName + ": first restarted " + restarted + ", not ready after the case before");
+        }
         try {
             fault.inflict();
         } catch (Exception e) {

@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import dev.newswatch.alerts.AlertsMain;
 import dev.newswatch.enricher.EnricherMain;
@@ -118,6 +122,38 @@ public final class ServiceFleet implements AutoCloseable {
         }
         launch(service, instance(service, n));
         awaitReady(service, n);
+    }
+
+    /**
+     * Waits up to {@code grace} for every instance to be ready, then restarts (kill -9, start) each that is not:
+     * one left stuck by the case before, so that the next case measures its own fault. Returns their names.
+     */
+    public List<String> restartUnready(Duration grace) {
+        try {
+            await("every instance ready").atMost(grace).pollInterval(Duration.ofMillis(500))
+                    .until(() -> unready().isEmpty());
+            return List.of();
+        } catch (ConditionTimeoutException e) {
+            List<String> restarted = new ArrayList<>();
+            for (Map.Entry<Service, Integer> instance : unready()) {
+                kill9(instance.getKey(), instance.getValue());
+                restart(instance.getKey(), instance.getValue());
+                restarted.add(instance.getKey().id() + "-" + instance.getValue());
+            }
+            return restarted;
+        }
+    }
+
+    private List<Map.Entry<Service, Integer>> unready() {
+        List<Map.Entry<Service, Integer>> unready = new ArrayList<>();
+        for (Service service : Service.values()) {
+            for (int n = 1; n <= INSTANCES; n++) {
+                if (!process(service, n).readiness().equals(OptionalInt.of(200))) {
+                    unready.add(Map.entry(service, n));
+                }
+            }
+        }
+        return unready;
     }
 
     public ServiceProcess process(Service service, int n) {
