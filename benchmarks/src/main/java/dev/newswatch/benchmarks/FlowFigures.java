@@ -45,12 +45,21 @@ record FlowFigures(long[] sentAt, long[] outAt, long cpuNanos) {
      */
     double sustainedRate() {
         long[] arrivals = Arrays.stream(outAt).filter(out -> out != 0).sorted().toArray();
-        int from = (int) (arrivals.length * EDGE);
-        int to = arrivals.length - 1 - from;
-        if (to <= from) {
-            return throughput();
+        double rate = sustainedRate(arrivals);
+        return Double.isNaN(rate) ? throughput() : rate;
+    }
+
+    /**
+     * Arrivals per second between the first tenth and the last tenth of {@code sortedArrivals}
+     * ({@link System#nanoTime()} readings, in order); NaN when there are too few to leave the edges out.
+     */
+    static double sustainedRate(long[] sortedArrivals) {
+        int from = (int) (sortedArrivals.length * EDGE);
+        int to = sortedArrivals.length - 1 - from;
+        if (to <= from || sortedArrivals[to] == sortedArrivals[from]) {
+            return Double.NaN;
         }
-        return (to - from) / ((arrivals[to] - arrivals[from]) / 1e9);
+        return (to - from) / ((sortedArrivals[to] - sortedArrivals[from]) / 1e9);
     }
 
     /** The delay from send to arrival below which {@code quantile} of the delivered articles came, in ms. */

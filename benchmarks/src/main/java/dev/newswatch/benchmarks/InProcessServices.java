@@ -1,21 +1,10 @@
 package dev.newswatch.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import dev.newswatch.alerts.AlertsService;
 import dev.newswatch.alerts.AlertsSettings;
@@ -33,10 +22,10 @@ final class InProcessServices implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
-    private final Path state;
+    private final TemporaryDirectory state;
     private final List<StreamsService<?>> services = new ArrayList<>();
 
-    private InProcessServices(Path state) {
+    private InProcessServices(TemporaryDirectory state) {
         this.state = state;
     }
 
@@ -51,19 +40,14 @@ final class InProcessServices implements AutoCloseable {
     }
 
     private static InProcessServices start(KafkaSettings kafka, String enricherApplicationId, boolean alerts) {
-        InProcessServices started;
-        try {
-            started = new InProcessServices(Files.createTempDirectory("newswatch-bench-state-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a state directory for the services", e);
-        }
+        InProcessServices started = new InProcessServices(new TemporaryDirectory("newswatch-bench-state-"));
         try {
             if (alerts) {
                 started.services.add(new AlertsService(AlertsSettings.defaults().withMetricsPort(0)
-                        .withStateDirectory(started.state.resolve("alerts")), kafka));
+                        .withStateDirectory(started.state.path().resolve("alerts")), kafka));
             }
             started.services.add(new EnricherService(EnricherSettings.defaults().withMetricsPort(0)
-                    .withStateDirectory(started.state.resolve("enricher"))
+                    .withStateDirectory(started.state.path().resolve("enricher"))
                     .withApplicationId(enricherApplicationId), kafka));
             for (StreamsService<?> service : started.services) {
                 service.start();
@@ -84,22 +68,8 @@ final class InProcessServices implements AutoCloseable {
 
     /** The lines of every service's /metrics that start with {@code prefix}. */
     List<String> metricLines(String prefix) {
-        List<String> lines = new ArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
-        for (StreamsService<?> service : services) {
-            try {
-                HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + service.metricsPort() + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                metrics.body().lines().filter(line -> line.startsWith(prefix)).forEach(lines::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the " + service.name() + " service's metrics", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted reading the " + service.name() + " service's metrics", e);
-            }
-        }
-        return lines;
+        return services.stream().flatMap(service -> MetricsText.read(service.metricsPort()).stream())
+                .filter(line -> line.startsWith(prefix)).toList();
     }
 
     /** Stops the services, upstream first, and deletes their state. */
@@ -109,12 +79,6 @@ final class InProcessServices implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
-        try (Stream<Path> paths = Files.walk(state)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the services' state in " + state, e);
-        }
+        state.close();
     }
 }

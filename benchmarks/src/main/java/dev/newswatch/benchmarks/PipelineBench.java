@@ -1,6 +1,7 @@
 package dev.newswatch.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -37,6 +40,8 @@ public final class PipelineBench implements Callable<Integer> {
 
     private static final Duration STALL = Duration.ofSeconds(60);
     private static final double MEGABYTE = 1024 * 1024;
+    /** Issue 13: the pipeline writes at most this many times an article's raw record to the broker. */
+    private static final double TARGET_AMPLIFICATION = 4;
 
     @Option(names = "--ceiling-records", defaultValue = "20000",
             description = "records per broker-ceiling run (default ${DEFAULT-VALUE})")
@@ -70,24 +75,84 @@ public final class PipelineBench implements Callable<Integer> {
             description = "rounds of ExtractionCpuTime; the first warms up (default ${DEFAULT-VALUE})")
     private int extractionRounds;
 
+    @Option(names = "--crawl-hosts", defaultValue = "200",
+            description = "local sites crawled at once, one per loopback address from 127.0.0.2 (default "
+                    + "${DEFAULT-VALUE})")
+    private int crawlHosts;
+
+    @Option(names = "--crawl-articles", defaultValue = "20",
+            description = "articles each crawled site lists (default ${DEFAULT-VALUE})")
+    private int crawlArticles;
+
+    @Option(names = "--memory-seconds", defaultValue = "60",
+            description = "seconds of steady load on the services in their own JVMs (default ${DEFAULT-VALUE})")
+    private int memorySeconds;
+
+    @Option(names = "--memory-rate", defaultValue = "5",
+            description = "generated articles per second sent to news.raw meanwhile (default ${DEFAULT-VALUE})")
+    private int memoryRate;
+
+    @Option(names = "--memory-hosts", defaultValue = "5",
+            description = "local sites the ingester JVM crawls meanwhile, one request per second each (default "
+                    + "${DEFAULT-VALUE})")
+    private int memoryHosts;
+
+    @Option(names = "--service-java-opts", defaultValue = "",
+            description = "JVM options of the service JVMs (default none, as the Dockerfile runs them)")
+    private String serviceJavaOpts;
+
+    @Option(names = "--replay", defaultValue = "1000000",
+            description = "archived articles in news.raw re-enriched by a fresh enricher (default ${DEFAULT-VALUE})")
+    private int replayArticles;
+
+    @Option(names = "--skip", split = ",", paramLabel = "PART",
+            description = "parts left out: ${COMPLETION-CANDIDATES} (any case)")
+    private Set<Part> skip = EnumSet.noneOf(Part.class);
+
     @Option(names = "--out", defaultValue = "benchmarks/target/bench.md",
             description = "where the report is written (default ${DEFAULT-VALUE})")
     private Path out;
 
     private final StringBuilder report = new StringBuilder();
 
+    /** The parts of a run, in the order they run. */
+    enum Part {
+        TAGGING, PIPELINE, CRAWL, MEMORY, REPLAY
+    }
+
     public static void main(String[] args) {
         // Our services' start-up lines would bury the figures; warnings and errors still show (the libraries log
         // nothing less anyway). Logs go to standard error, the report to standard output.
         System.setProperty("NEWSWATCH_LOG_LEVEL", "warn");
-        System.exit(new CommandLine(new PipelineBench()).execute(args));
+        System.exit(new CommandLine(new PipelineBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() throws IOException {
         section("Newswatch benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                MachineFacts.describe() + "\n\nLoad average (1 min) at start: " + MachineFacts.loadAverage() + ".");
-        measureTaggingAndExtraction();
+                MachineFacts.describe() + "\n\nLoad average (1 min) at start: " + MachineFacts.loadAverage() + "."
+                        + (skip.isEmpty() ? "" : " Parts left out: " + skip.stream().map(part -> part.name()
+                        .toLowerCase(Locale.ROOT)).toList() + "."));
+        if (!skip.contains(Part.TAGGING)) {
+            measureTaggingAndExtraction();
+        }
+        if (!skip.contains(Part.PIPELINE)) {
+            measurePipeline();
+        }
+        if (!skip.contains(Part.CRAWL)) {
+            measureCrawl();
+        }
+        if (!skip.contains(Part.MEMORY)) {
+            measureServiceMemory();
+        }
+        if (!skip.contains(Part.REPLAY)) {
+            measureReplay();
+        }
+        System.out.println("Written to " + out);
+        return 0;
+    }
+
+    private void measurePipeline() {
         int steadyArticles = Arrays.stream(loads).map(rate -> rate * seconds).sum();
         KoreanArticles generator = KoreanArticles.distinctStories(20261130L);
         List<RawArticle> warmUpArticles = generator.next(warmUp);
@@ -106,10 +171,145 @@ public final class PipelineBench implements Callable<Integer> {
                         + String.join("\n", services.metricLines("newswatch_enricher_stories_total")) + "\n```");
             }
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report, StandardCharsets.UTF_8);
-        System.out.println("Written to " + out);
-        return 0;
+    }
+
+    private void measureCrawl() {
+        String load = MachineFacts.loadAverage();
+        CrawlBench.Result crawl;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
+            crawl = CrawlBench.crawl(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), crawlHosts,
+                    crawlArticles, KoreanArticles.distinctStories(20261201L));
+        }
+        CrawlFigures figures = crawl.figures();
+        MarkdownTable table = new MarkdownTable("crawl, " + figures.hosts() + " hosts", "figure");
+        table.row("requests answered (robots.txt, feed, articles)", format("%,d", figures.requests()));
+        table.row("article pages fetched / published", format("%,d / %,.0f", crawl.articlesServed(),
+                crawl.articlesPublished()));
+        table.row("first request to last", format("%.1f s", figures.elapsedNanos() / 1e9));
+        table.row("**requests/s achieved**", format("**%,.1f**", figures.requestsPerSecond()));
+        table.row("politeness bound (hosts / host delay " + figures.hostDelay().toMillis() + " ms)",
+                format("%,.0f requests/s", figures.politenessBound()));
+        table.row("achieved / politeness bound", format("%.0f %%", 100 * figures.fractionOfPolitenessBound()));
+        table.row("mean time between two requests to one host", format("%.2f s", figures.meanGapPerHostSeconds()));
+        table.row("crawler CPU per request (poll threads, HTTP client, its producer)",
+                format("%.2f ms", figures.crawlerCpuMillisPerRequest()));
+        table.row("process CPU per request (with broker, sites, GC and JIT)",
+                format("%.2f ms", figures.processCpuMillisPerRequest()));
+        table.row("requests/s the crawler's CPU would allow on " + figures.cores() + " cores",
+                format("%,.0f", figures.crawlerCpuBound()));
+        table.row("share of the cores the process used", format("%.0f %%", 100 * figures.processCpuShare()));
+        table.row("publisher: transactions committed per second (one per article, one per crawl state saved)",
+                format("%,.1f", (crawl.articlesPublished() + figures.hosts()) / (figures.elapsedNanos() / 1e9)));
+        section("Crawling", "The ingester as the service runs it (`IngesterService`: sources scheduler, "
+                + "`SourcePoller`, `Crawler`, `HostPacer` and `PageFetcher`, shipped fetch settings: host delay "
+                + figures.hostDelay().toMillis() + " ms, robots.txt honoured) in this process, crawling "
+                + figures.hosts() + " local sites, one per loopback address (127.0.0.2-" + CrawlSites.address(
+                figures.hosts() - 1) + ", each a host of its own to the pacer), each serving robots.txt, an RSS feed "
+                + "of " + crawlArticles + " articles and their pages (generated Korean articles, about 6 KB of HTML "
+                + "each); it publishes to an embedded broker of its own in this process (exactly-once, as shipped), "
+                + "so publishing is part of the crawler's cost. From the first request the sites answered to the "
+                + "last article page. The ingester publishes each article, and each source's crawl state after a poll, in a "
+                + "transaction of its own through its one transactional producer, one at a time (`ArticlePublisher` "
+                + "is synchronized), whichever source's thread asks. Load average " + load + " → " + MachineFacts.loadAverage() + ".\n\n"
+                + table.render() + "\nWhat limited it: " + crawl.figures().limit() + ".\n\nCPU by thread group "
+                + "over the crawl:\n\n" + cpuTable(crawl.cpu(), figures.requests(), "CPU ms per request"));
+    }
+
+    private void measureServiceMemory() {
+        String load = MachineFacts.loadAverage();
+        List<String> javaOptions = serviceJavaOpts.isBlank() ? List.of() : List.of(serviceJavaOpts.strip().split("\\s+"));
+        ServiceMemoryBench.Result result;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
+            result = ServiceMemoryBench.measure(KafkaSettings.forBootstrapServers(broker.bootstrapServers()),
+                    broker.bootstrapServers(), memorySeconds, memoryRate, memoryHosts, javaOptions,
+                    KoreanArticles.distinctStories(20261203L));
+        }
+        FlowFigures flow = result.flow();
+        long articles = flow.offered() + result.crawledArticles();
+        double loadSeconds = result.loadNanos() / 1e9;
+        MarkdownTable table = new MarkdownTable("service JVM", "peak RSS MB (VmHWM)", "RSS MB at end",
+                "peak heap used MB", "heap committed MB at end", "max heap MB", "CPU ms per article",
+                "CPU, share of one core");
+        for (ServiceMemoryBench.ServiceFigures service : result.services()) {
+            table.row(service.service(), format("%,.0f", service.peakRssBytes() / MEGABYTE),
+                    format("%,.0f", service.rssBytes() / MEGABYTE), format("%,.0f", service.peakHeapBytes() / MEGABYTE),
+                    format("%,.0f", service.heapCommitted() / MEGABYTE), format("%,.0f", service.heapMax() / MEGABYTE),
+                    format("%.2f", service.cpuNanos() / 1e6 / articles),
+                    format("%.0f %%", 100 * service.cpuNanos() / 1e9 / loadSeconds));
+        }
+        section("Memory and CPU per service, each in its own JVM", "The three services started as an operator "
+                + "starts them, each its own JVM (`IngesterMain`, `EnricherMain`, `AlertsMain` with a config file; "
+                + "JVM options: " + (javaOptions.isEmpty() ? "none, the JVM's defaults as the Dockerfile runs them"
+                : "`" + String.join(" ", javaOptions) + "`") + "), against an embedded broker in this process. "
+                + "Steady load for " + format("%.0f s", loadSeconds) + ": " + memoryRate + " generated articles/s "
+                + "sent to news.raw (" + format("%,d", flow.offered()) + ", " + format("%,d", flow.delivered())
+                + " alerted, p50 " + format("%,.0f", flow.latencyMillis(0.5)) + " ms, p99 "
+                + format("%,.0f", flow.latencyMillis(0.99)) + " ms raw → alert), while the ingester crawled "
+                + memoryHosts + " local sites at its host delay (" + format("%,d", result.crawledArticles())
+                + " article pages fetched and published); CPU per article is over these " + format("%,d", articles)
+                + " articles. Peak RSS is VmHWM of /proc/<pid>/status (since the JVM started, start-up included), "
+                + "heap from each service's /metrics (jvm_memory_*{area=\"heap\"}, all pools; the peak is the "
+                + "largest of samples taken every second), CPU from /proc/<pid>/stat. Load average " + load + " → "
+                + MachineFacts.loadAverage() + ".\n\n" + table.render());
+    }
+
+    private void measureReplay() {
+        String load = MachineFacts.loadAverage();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        long free = temporary.toFile().getUsableSpace();
+        int articles = ReplayDisk.articlesThatFit(replayArticles, free);
+        String sizing = format("Free disk under %s at start: %,.1f GB; at up to %,d KB written to the broker per "
+                + "archived article (news.raw and what the enricher writes, changelogs included), %,d articles need "
+                + "up to %,.1f GB", temporary, free / 1e9, ReplayDisk.BYTES_PER_ARTICLE / 1000, replayArticles,
+                (double) replayArticles * ReplayDisk.BYTES_PER_ARTICLE / 1e9)
+                + (articles < replayArticles ? format(", more than half of what is free: replayed %,d instead.",
+                articles) : ".");
+        if (articles < 1) {
+            section("Replay", "Not measured: " + sizing);
+            return;
+        }
+        ReplayFigures replay;
+        long brokerBytes;
+        int partitions;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
+            KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
+            partitions = kafka.partitions();
+            replay = ReplayBench.replay(kafka, articles, KoreanArticles.distinctStories(20261202L));
+            brokerBytes = BrokerLogSizes.of(kafka).values().stream().mapToLong(Long::longValue).sum();
+        }
+        MarkdownTable table = new MarkdownTable("replay of news.raw", "figure");
+        table.row("archived articles written to news.raw", format("%,d (%,.0f MB before compression)",
+                replay.archived(), replay.archivedBytes() / 1e6));
+        table.row("time to write them", format("%,.1f s (%,.0f articles/s, %,.1f MB/s)",
+                replay.fillNanos() / 1e9, replay.fillRate(), replay.fillMegabytesPerSecond()));
+        table.row("enriched records read back", format("%,d of %,d%s", replay.enriched(), replay.archived(),
+                replay.complete() ? "" : " (stopped: none came for two minutes)"));
+        table.row("enricher start to first enriched record", format("%.1f s", replay.startSeconds()));
+        table.row("**time to re-enrich them**", format("**%,.0f s** (%s)", replay.elapsedSeconds(),
+                duration(replay.elapsedSeconds())));
+        table.row("rate over the whole replay", format("%,.0f articles/s", replay.rate()));
+        table.row("sustained rate (middle 80 % of the records)", format("%,.0f articles/s",
+                replay.sustainedRate()));
+        if (replay.archived() < ReplayFigures.ONE_MILLION) {
+            table.row("**projected for one million articles** (start-up + 1,000,000 at the sustained rate)",
+                    format("**%s**", duration(replay.projectedSeconds(ReplayFigures.ONE_MILLION))));
+        }
+        table.row("broker disk after the replay (all topics)", format("%,.0f MB (%,.0f B per article)",
+                brokerBytes / 1e6, (double) brokerBytes / replay.archived()));
+        section("Replay", "An embedded broker of its own; news.raw (" + partitions + " partitions) filled with " + format("%,d", replay.archived()) + " generated "
+                + "articles (each its own story) by one producer in large zstd batches; then one enricher (shipped "
+                + "configuration, one stream thread, exactly-once) under a fresh application id ("
+                + ReplayBench.APPLICATION_ID + "), so it reads news.raw from the beginning, with empty state; timed "
+                + "from its start until news.enriched holds as many records, read with read_committed. Alerts are "
+                + "not part of it. " + sizing + " Load average " + load + " → " + MachineFacts.loadAverage()
+                + ".\n\n" + table.render());
+    }
+
+    /** Seconds as hours and minutes (or minutes and seconds under an hour). */
+    static String duration(double seconds) {
+        long whole = Math.round(seconds);
+        return whole >= 3600 ? format("%d h %02d min", whole / 3600, whole % 3600 / 60)
+                : format("%d min %02d s", whole / 60, whole % 60);
     }
 
     private void measureTaggingAndExtraction() {
@@ -193,6 +393,10 @@ public final class PipelineBench implements Callable<Integer> {
                 .forEach(topic -> topics.row(topic.getKey(), format("%,.0f", (double) topic.getValue()
                         / figures.delivered()), format("%.2f", topic.getValue() / rawBytes / figures.delivered())));
         long withoutRaw = total - written.getOrDefault(Topics.RAW_ARTICLES, 0L);
+        double amplification = withoutRaw / rawBytes / figures.delivered();
+        rate.row("**pipeline bytes per article, news.raw left out, ÷ raw record (target ≤ " + TARGET_AMPLIFICATION
+                + "×)**", format("**%.1f × (%s)**", amplification, amplification <= TARGET_AMPLIFICATION ? "met"
+                : "not met"));
         topics.row("**all topics**", format("%,.0f", (double) total / figures.delivered()),
                 format("%.2f", total / rawBytes / figures.delivered()));
         topics.row("**all but news.raw**", format("%,.0f", (double) withoutRaw / figures.delivered()),
@@ -208,14 +412,18 @@ public final class PipelineBench implements Callable<Integer> {
                 + "the run, from describeLogDirs; batch headers and transaction markers included):\n\n"
                 + topics.render() + "\nCPU per article, by thread group (thread CPU time; the Streams "
                 + "threads and their clients' threads carry the application id in their names):\n\n"
-                + cpuTable(cpu, figures.delivered()));
+                + cpuTable(cpu, figures.delivered(), "CPU ms per article"));
     }
 
-    private String cpuTable(Map<String, Long> cpu, int articles) {
-        MarkdownTable table = new MarkdownTable("threads", "CPU ms per article", "share of the process");
+    /** CPU per item by thread group; groups that spent nothing are left out. */
+    private static String cpuTable(Map<String, Long> cpu, long items, String perItem) {
+        MarkdownTable table = new MarkdownTable("threads", perItem, "share of the process");
         long process = cpu.get(ThreadCpu.TOTAL);
-        cpu.forEach((group, nanos) -> table.row(group, format("%.2f", nanos / 1e6 / articles),
-                format("%.0f %%", 100.0 * nanos / process)));
+        cpu.forEach((group, nanos) -> {
+            if (nanos > 0 || group.equals(ThreadCpu.TOTAL)) {
+                table.row(group, format("%.2f", nanos / 1e6 / items), format("%.0f %%", 100.0 * nanos / process));
+            }
+        });
         return table.render();
     }
 
@@ -270,10 +478,17 @@ public final class PipelineBench implements Callable<Integer> {
         return String.format(Locale.ROOT, pattern, values);
     }
 
+    /** Prints a section and writes the report so far, so that a part that fails leaves the others' figures. */
     private void section(String title, String body) {
         String text = (report.isEmpty() ? "# " : "\n## ") + title + "\n\n" + body.strip() + "\n";
         report.append(text);
         System.out.print(text);
         System.out.flush();
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + out, e);
+        }
     }
 }

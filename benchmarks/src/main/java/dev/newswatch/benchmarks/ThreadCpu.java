@@ -12,20 +12,22 @@ import com.sun.management.OperatingSystemMXBean;
 
 /**
  * The CPU time of this process by who spent it, told apart by thread name: a Kafka Streams application names its
- * threads and its clients' threads after its application id, and the benchmark's own clients are named
- * newswatch-bench-*. What no Java thread accounts for (garbage collection, JIT compilation) is the process's CPU
+ * threads and its clients' threads after its application id, the ingester its poll threads ingester-poll-*
+ * and its producer after newswatch-ingester (the JDK's HTTP client, which only the crawler uses in a benchmark,
+ * names its threads HttpClient-*), and the benchmark's own clients and sites are named newswatch-bench-*. What no Java thread accounts for (garbage collection, JIT compilation) is the process's CPU
  * time less all Java threads'.
  */
 final class ThreadCpu {
 
     static final String ENRICHER = "enricher";
     static final String ALERTS = "alerts";
+    static final String INGESTER = "ingester (poll threads, HTTP client, its producer)";
     static final String LOAD = "load generator (producer, reader)";
     static final String BROKER = "broker and other Java threads";
     static final String JVM = "GC and JIT (no Java thread)";
     static final String TOTAL = "process";
     /** The groups in the order a report lists them. */
-    static final List<String> GROUPS = List.of(ENRICHER, ALERTS, BROKER, LOAD, JVM, TOTAL);
+    static final List<String> GROUPS = List.of(ENRICHER, ALERTS, INGESTER, BROKER, LOAD, JVM, TOTAL);
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean PROCESS =
@@ -77,6 +79,10 @@ final class ThreadCpu {
         }
         if (threadName.contains("newswatch-alerts")) {
             return ALERTS;
+        }
+        if (threadName.startsWith("ingester-poll-") || threadName.startsWith("HttpClient-")
+                || threadName.contains("newswatch-ingester")) {
+            return INGESTER;
         }
         if (threadName.contains("newswatch-bench")) {
             return LOAD;
