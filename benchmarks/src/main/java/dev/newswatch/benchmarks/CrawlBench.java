@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.ingester.IngesterService;
@@ -24,6 +25,8 @@ import dev.newswatch.ingester.IngesterSettings;
 final class CrawlBench {
 
     private static final Duration STALL = Duration.ofSeconds(60);
+    /** How long the last articles fetched may take to be published before the count is read. */
+    private static final Duration PUBLISH_WAIT = Duration.ofSeconds(10);
 
     /** What a crawl measured: the figures, and the articles the ingester said it published. */
     record Result(CrawlFigures figures, long articlesServed, double articlesPublished, Map<String, Long> cpu) {
@@ -67,8 +70,7 @@ final class CrawlBench {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
                 }
                 Map<String, Long> cpu = ThreadCpu.spent(before, ThreadCpu.take());
-                double published = MetricsText.sum(MetricsText.read(ingester.metricsPort()),
-                        "newswatch_ingester_articles_published_total", "");
+                double published = publishedWithin(ingester, sites.articleRequests(), PUBLISH_WAIT);
                 CrawlFigures figures = new CrawlFigures(hosts, settings.hostDelay(), sites.requests(),
                         sites.lastRequestNanos() - sites.firstRequestNanos(), cpu.get(ThreadCpu.INGESTER),
                         cpu.get(ThreadCpu.TOTAL), Runtime.getRuntime().availableProcessors());
@@ -77,7 +79,20 @@ final class CrawlBench {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+    /** The articles the ingester published, once it has published {@code fetched} or {@code wait} has passed. */
+    private static double publishedWithin(IngesterService ingester, long fetched, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            double published = MetricsText.sum(MetricsText.read(ingester.metricsPort()),
+                    "newswatch_ingester_articles_published_total", "");
+            if (published >= fetched || System.nanoTime() > deadline) {
+                return published;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import dev.newswatch.common.Topics;
@@ -75,10 +77,10 @@ public final class PipelineBench implements Callable<Integer> {
             description = "rounds of ExtractionCpuTime; the first warms up (default ${DEFAULT-VALUE})")
     private int extractionRounds;
 
-    @Option(names = "--crawl-hosts", defaultValue = "200",
-            description = "local sites crawled at once, one per loopback address from 127.0.0.2 (default "
-                    + "${DEFAULT-VALUE})")
-    private int crawlHosts;
+    @Option(names = "--crawl-hosts", split = ",", defaultValue = "20,200",
+            description = "local sites crawled at once, one per loopback address from 127.0.0.2; one crawl per "
+                    + "count (default ${DEFAULT-VALUE})")
+    private int[] crawlHosts;
 
     @Option(names = "--crawl-articles", defaultValue = "20",
             description = "articles each crawled site lists (default ${DEFAULT-VALUE})")
@@ -175,44 +177,71 @@ public final class PipelineBench implements Callable<Integer> {
 
     private void measureCrawl() {
         String load = MachineFacts.loadAverage();
-        CrawlBench.Result crawl;
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
-            crawl = CrawlBench.crawl(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), crawlHosts,
-                    crawlArticles, KoreanArticles.distinctStories(20261201L));
+        List<CrawlBench.Result> crawls = new ArrayList<>();
+        for (int hosts : crawlHosts) {
+            // A broker of its own for each crawl: nothing published before, no crawl state to resume from.
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
+                crawls.add(CrawlBench.crawl(KafkaSettings.forBootstrapServers(broker.bootstrapServers()), hosts,
+                        crawlArticles, KoreanArticles.distinctStories(20261201L)));
+            }
         }
-        CrawlFigures figures = crawl.figures();
-        MarkdownTable table = new MarkdownTable("crawl, " + figures.hosts() + " hosts", "figure");
-        table.row("requests answered (robots.txt, feed, articles)", format("%,d", figures.requests()));
-        table.row("article pages fetched / published", format("%,d / %,.0f", crawl.articlesServed(),
-                crawl.articlesPublished()));
-        table.row("first request to last", format("%.1f s", figures.elapsedNanos() / 1e9));
-        table.row("**requests/s achieved**", format("**%,.1f**", figures.requestsPerSecond()));
-        table.row("politeness bound (hosts / host delay " + figures.hostDelay().toMillis() + " ms)",
-                format("%,.0f requests/s", figures.politenessBound()));
-        table.row("achieved / politeness bound", format("%.0f %%", 100 * figures.fractionOfPolitenessBound()));
-        table.row("mean time between two requests to one host", format("%.2f s", figures.meanGapPerHostSeconds()));
-        table.row("crawler CPU per request (poll threads, HTTP client, its producer)",
-                format("%.2f ms", figures.crawlerCpuMillisPerRequest()));
-        table.row("process CPU per request (with broker, sites, GC and JIT)",
-                format("%.2f ms", figures.processCpuMillisPerRequest()));
-        table.row("requests/s the crawler's CPU would allow on " + figures.cores() + " cores",
-                format("%,.0f", figures.crawlerCpuBound()));
-        table.row("share of the cores the process used", format("%.0f %%", 100 * figures.processCpuShare()));
-        table.row("publisher: transactions committed per second (one per article, one per crawl state saved)",
-                format("%,.1f", (crawl.articlesPublished() + figures.hosts()) / (figures.elapsedNanos() / 1e9)));
+        List<String> headers = new ArrayList<>(List.of("crawl"));
+        crawls.forEach(crawl -> headers.add(crawl.figures().hosts() + " hosts"));
+        MarkdownTable table = new MarkdownTable(headers.toArray(String[]::new));
+        crawlRow(table, crawls, "requests answered (robots.txt, feed, articles)",
+                crawl -> format("%,d", crawl.figures().requests()));
+        crawlRow(table, crawls, "article pages fetched / published", crawl -> format("%,d / %,.0f",
+                crawl.articlesServed(), crawl.articlesPublished()));
+        crawlRow(table, crawls, "first request to last", crawl -> format("%.1f s",
+                crawl.figures().elapsedNanos() / 1e9));
+        crawlRow(table, crawls, "**requests/s achieved**", crawl -> format("**%,.1f**",
+                crawl.figures().requestsPerSecond()));
+        crawlRow(table, crawls, "politeness bound (hosts / host delay)", crawl -> format("%,.0f requests/s",
+                crawl.figures().politenessBound()));
+        crawlRow(table, crawls, "achieved / politeness bound", crawl -> format("%.0f %%",
+                100 * crawl.figures().fractionOfPolitenessBound()));
+        crawlRow(table, crawls, "mean time between two requests to one host", crawl -> format("%.2f s",
+                crawl.figures().meanGapPerHostSeconds()));
+        crawlRow(table, crawls, "crawler CPU per request (poll threads, HTTP client, its producer)",
+                crawl -> format("%.2f ms", crawl.figures().crawlerCpuMillisPerRequest()));
+        crawlRow(table, crawls, "process CPU per request (with broker, sites, GC and JIT)",
+                crawl -> format("%.2f ms", crawl.figures().processCpuMillisPerRequest()));
+        crawlRow(table, crawls, "requests/s the crawler's CPU would allow on all cores",
+                crawl -> format("%,.0f", crawl.figures().crawlerCpuBound()));
+        crawlRow(table, crawls, "share of the cores the process used", crawl -> format("%.0f %%",
+                100 * crawl.figures().processCpuShare()));
+        crawlRow(table, crawls, "publisher: transactions per second (one per article, one per crawl state saved)",
+                crawl -> format("%,.1f", (crawl.articlesPublished() + crawl.figures().hosts())
+                        / (crawl.figures().elapsedNanos() / 1e9)));
+        StringBuilder limits = new StringBuilder();
+        for (CrawlBench.Result crawl : crawls) {
+            limits.append("- ").append(crawl.figures().hosts()).append(" hosts: ").append(crawl.figures().limit())
+                    .append(".\n");
+        }
+        CrawlBench.Result largest = crawls.get(crawls.size() - 1);
+        int lastHosts = Arrays.stream(crawlHosts).max().orElseThrow();
         section("Crawling", "The ingester as the service runs it (`IngesterService`: sources scheduler, "
-                + "`SourcePoller`, `Crawler`, `HostPacer` and `PageFetcher`, shipped fetch settings: host delay "
-                + figures.hostDelay().toMillis() + " ms, robots.txt honoured) in this process, crawling "
-                + figures.hosts() + " local sites, one per loopback address (127.0.0.2-" + CrawlSites.address(
-                figures.hosts() - 1) + ", each a host of its own to the pacer), each serving robots.txt, an RSS feed "
-                + "of " + crawlArticles + " articles and their pages (generated Korean articles, about 6 KB of HTML "
-                + "each); it publishes to an embedded broker of its own in this process (exactly-once, as shipped), "
-                + "so publishing is part of the crawler's cost. From the first request the sites answered to the "
-                + "last article page. The ingester publishes each article, and each source's crawl state after a poll, in a "
-                + "transaction of its own through its one transactional producer, one at a time (`ArticlePublisher` "
-                + "is synchronized), whichever source's thread asks. Load average " + load + " → " + MachineFacts.loadAverage() + ".\n\n"
-                + table.render() + "\nWhat limited it: " + crawl.figures().limit() + ".\n\nCPU by thread group "
-                + "over the crawl:\n\n" + cpuTable(crawl.cpu(), figures.requests(), "CPU ms per request"));
+                + "`SourcePoller`, `Crawler`, `HostPacer` and `PageFetcher`, the shipped fetch settings: host delay "
+                + largest.figures().hostDelay().toMillis() + " ms, robots.txt honoured) in this process, crawling "
+                + "local sites, one per loopback address (127.0.0.2-" + CrawlSites.address(lastHosts - 1)
+                + ", each a host of its own to the pacer), each serving robots.txt, an RSS feed of " + crawlArticles
+                + " articles and their pages (generated Korean articles, about 6 KB of HTML each). It publishes to "
+                + "an embedded broker of its own in this process (exactly-once, as shipped): the crawler's stages "
+                + "are package-private to the ingester, so no counting publisher stands in, and publishing is part "
+                + "of what is measured. The ingester publishes each article, and each source's crawl state after a "
+                + "poll, in a transaction of its own through its one transactional producer, one at a time "
+                + "(`ArticlePublisher` is synchronized), whichever source's thread asks. From the first request the "
+                + "sites answered to the last article page. Load average " + load + " → "
+                + MachineFacts.loadAverage() + ".\n\n" + table.render() + "\nWhat limited each crawl:\n\n" + limits
+                + "\nCPU by thread group over the crawl of " + largest.figures().hosts() + " hosts:\n\n"
+                + cpuTable(largest.cpu(), largest.figures().requests(), "CPU ms per request"));
+    }
+
+    private static void crawlRow(MarkdownTable table, List<CrawlBench.Result> crawls, String figure,
+            Function<CrawlBench.Result, String> value) {
+        List<String> cells = new ArrayList<>(List.of(figure));
+        crawls.forEach(crawl -> cells.add(value.apply(crawl)));
+        table.row(cells.toArray(String[]::new));
     }
 
     private void measureServiceMemory() {
