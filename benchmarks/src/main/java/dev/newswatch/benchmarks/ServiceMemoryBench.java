@@ -63,7 +63,8 @@ final class ServiceMemoryBench {
             Path config = writeConfig(directory, bootstrapServers, ports,
                     CrawlBench.sourcesFile(sites.feedUrls(), directory));
             Map<String, String> mains = Map.of("alerts", "dev.newswatch.alerts.AlertsMain",
-                    "enricher", "dev.newswatch.enricher.EnricherMain", "ingester", "dev.newswatch.ingester.IngesterMain");
+                    "enricher", "dev.newswatch.enricher.EnricherMain",
+                    "ingester", "dev.newswatch.ingester.IngesterMain");
             List<ServiceJvm> jvms = new ArrayList<>();
             try {
                 for (Map.Entry<String, Integer> service : ports.entrySet()) {

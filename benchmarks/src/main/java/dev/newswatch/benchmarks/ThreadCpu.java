@@ -12,10 +12,10 @@ import com.sun.management.OperatingSystemMXBean;
 
 /**
  * The CPU time of this process by who spent it, told apart by thread name: a Kafka Streams application names its
- * threads and its clients' threads after its application id, the ingester its poll threads ingester-poll-*
- * and its producer after newswatch-ingester (the JDK's HTTP client, which only the crawler uses in a benchmark,
- * names its threads HttpClient-*), and the benchmark's own clients and sites are named newswatch-bench-*. What no Java thread accounts for (garbage collection, JIT compilation) is the process's CPU
- * time less all Java threads'.
+ * threads and its clients' threads after its application id, the ingester its poll threads ingester-poll-* and its
+ * producer after newswatch-ingester (the JDK's HTTP client, which the crawler uses, names its threads
+ * HttpClient-*), and the benchmark's own clients and sites are named newswatch-bench-*. What no Java thread
+ * accounts for (garbage collection, JIT compilation) is the process's CPU time less all Java threads'.
  */
 final class ThreadCpu {
 

@@ -18,7 +18,8 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.groupOf("data-plane-kafka-request-handler-0")).isEqualTo(ThreadCpu.BROKER);
         assertThat(ThreadCpu.groupOf("ingester-poll-17")).isEqualTo(ThreadCpu.INGESTER);
         assertThat(ThreadCpu.groupOf("HttpClient-1-Worker-3")).isEqualTo(ThreadCpu.INGESTER);
-        assertThat(ThreadCpu.groupOf("kafka-producer-network-thread | newswatch-ingester")).isEqualTo(ThreadCpu.INGESTER);
+        assertThat(ThreadCpu.groupOf("kafka-producer-network-thread | newswatch-ingester"))
+                .isEqualTo(ThreadCpu.INGESTER);
         assertThat(ThreadCpu.groupOf("newswatch-bench-site-2")).isEqualTo(ThreadCpu.LOAD);
     }
 
@@ -34,7 +35,8 @@ class ThreadCpuTest {
 
         assertThat(List.copyOf(spent.keySet())).isEqualTo(ThreadCpu.GROUPS);
         assertThat(spent).containsEntry(ThreadCpu.ENRICHER, 300L).containsEntry(ThreadCpu.ALERTS, 20L)
-                .containsEntry(ThreadCpu.BROKER, 100L).containsEntry(ThreadCpu.LOAD, 0L).containsEntry(ThreadCpu.INGESTER, 0L)
+                .containsEntry(ThreadCpu.BROKER, 100L).containsEntry(ThreadCpu.LOAD, 0L)
+                .containsEntry(ThreadCpu.INGESTER, 0L)
                 .containsEntry(ThreadCpu.JVM, 180L).containsEntry(ThreadCpu.TOTAL, 600L);
     }
 
