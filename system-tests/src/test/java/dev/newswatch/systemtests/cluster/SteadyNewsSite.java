@@ -45,28 +45,12 @@ public final class SteadyNewsSite implements AutoCloseable {
     /** Hangul syllables 가 to 힣: made-up words are drawn from them. */
     private static final char FIRST_SYLLABLE = '\uAC00';
     private static final int SYLLABLES = 11_172;
-    private static final Duration LONGEST_HOLD = Duration.ofMinutes(1);
     private static final DateTimeFormatter RSS_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final List<HttpServer> servers;
     private final Duration period;
     private final Instant start;
-    /** Threads answering requests: enough that requests held unanswered leave some for the rest. */
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
-    private final Object behaviourChanged = new Object();
-    private volatile Behaviour behaviour = Behaviour.NORMAL;
-
-    /** How the sites answer every request. */
-    public enum Behaviour {
-        /** Feeds and pages as published. */
-        NORMAL,
-        /** Accept the request and answer nothing (for at most {@link #LONGEST_HOLD}). */
-        TIMING_OUT,
-        /** Close the connection without a response. */
-        RESETTING,
-        /** 200 with bytes that are no feed or page. */
-        GARBAGE
-    }
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     private SteadyNewsSite(List<HttpServer> servers, Duration period, Instant start) {
         this.servers = servers;
@@ -137,66 +121,20 @@ public final class SteadyNewsSite implements AutoCloseable {
         return start.plus(period.multipliedBy(number));
     }
 
-    /**
-     * How every site answers from now on, until told otherwise: a fault case for the crawler. Articles go on
-     * appearing meanwhile.
-     */
-    public void behave(Behaviour behaviour) {
-        synchronized (behaviourChanged) {
-            this.behaviour = behaviour;
-            behaviourChanged.notifyAll();
-        }
-    }
-
     private void serve(int site, HttpExchange exchange) throws IOException {
         try (exchange) {
-            switch (behaviour) {
-                case NORMAL -> serveNormally(site, exchange);
-                case TIMING_OUT -> holdUnanswered();
-                // Closing the exchange before any response ends the connection with no status line at all.
-                case RESETTING -> { }
-                case GARBAGE -> FixtureReplies.text(exchange, 200, "text/html; charset=utf-8", garbage());
+            String path = exchange.getRequestURI().getPath();
+            Matcher article = ARTICLE.matcher(path);
+            int published = publishedPerSite(Instant.now());
+            if (path.equals(FEED)) {
+                FixtureReplies.text(exchange, 200, "application/rss+xml; charset=utf-8", feed(site, published));
+            } else if (article.matches() && Integer.parseInt(article.group(1)) >= 1
+                    && Integer.parseInt(article.group(1)) <= published) {
+                FixtureReplies.text(exchange, 200, "text/html; charset=utf-8",
+                        page(site, Integer.parseInt(article.group(1))));
+            } else {
+                FixtureReplies.text(exchange, 404, "text/plain; charset=utf-8", "not found\n");
             }
-        }
-    }
-
-    /** Answers nothing while the sites time out, then closes: the crawler's own fetch timeout ends it first. */
-    private void holdUnanswered() {
-        synchronized (behaviourChanged) {
-            long until = System.nanoTime() + LONGEST_HOLD.toNanos();
-            while (behaviour == Behaviour.TIMING_OUT && System.nanoTime() < until) {
-                try {
-                    behaviourChanged.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Bytes that are neither a feed nor a page: control characters, broken UTF-8 and unclosed markup. */
-    private static String garbage() {
-        Random random = new Random();
-        StringBuilder text = new StringBuilder("<rss><channel><item><title>");
-        for (int n = 0; n < 2_000; n++) {
-            text.append((char) random.nextInt(0x3000));
-        }
-        return text.toString();
-    }
-
-    private void serveNormally(int site, HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        Matcher article = ARTICLE.matcher(path);
-        int published = publishedPerSite(Instant.now());
-        if (path.equals(FEED)) {
-            FixtureReplies.text(exchange, 200, "application/rss+xml; charset=utf-8", feed(site, published));
-        } else if (article.matches() && Integer.parseInt(article.group(1)) >= 1
-                && Integer.parseInt(article.group(1)) <= published) {
-            FixtureReplies.text(exchange, 200, "text/html; charset=utf-8",
-                    page(site, Integer.parseInt(article.group(1))));
-        } else {
-            FixtureReplies.text(exchange, 404, "text/plain; charset=utf-8", "not found\n");
         }
     }
 
