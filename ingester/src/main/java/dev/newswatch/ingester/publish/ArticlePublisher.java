@@ -1,6 +1,8 @@
 package dev.newswatch.ingester.publish;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +42,10 @@ import dev.newswatch.ingester.state.SourceState;
  * As a commit that timed out may have gone through after all, the markers are then read again, so that article
  * is not published twice; at start, too, they are read only after the first producer has settled what a killed
  * instance left. Creating the producer is bounded by {@code max.block.ms}; while Kafka is unreachable every call
- * fails as {@link ErrorKind#PUBLISH}. Only being fenced by another ingester with the same
- * transactional id, or not being authorized, is final.
+ * fails as {@link ErrorKind#PUBLISH}. Being fenced is not final at once: the broker also fences a producer whose
+ * transaction it aborted itself (one that outlived the transaction timeout while a broker was away), and the next
+ * producer carries on. Only being fenced again and again, as two live instances with one transactional id fence
+ * each other, or not being authorized, is final.
  *
  * <p>When the ingesters share their sources, each transaction carries the {@link GroupFence} of its source's
  * partition: the group refuses the commit of an instance whose membership is stale, and that transaction is
@@ -57,6 +62,12 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
      * max.block.ms in turn behind the publisher's lock: one poll thread finds out, the others need not.
      */
     static final Duration CREATION_RETRY = Duration.ofSeconds(10);
+    /**
+     * Being fenced this often within {@link #FENCING_WINDOW} means another live instance uses this transactional
+     * id: they would fence each other for ever, so the publisher stops.
+     */
+    static final int FENCINGS_TOLERATED = 3;
+    static final Duration FENCING_WINDOW = Duration.ofMinutes(10);
 
     private final KafkaSettings kafka;
     private final Map<String, Object> producerConfig;
@@ -76,6 +87,9 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     private boolean markersToRead = true;
     /** System.nanoTime() before which no new producer is tried, after one could not be created. */
     private long nextCreationNanos = System.nanoTime();
+    /** System.nanoTime() of the latest fencings within {@link #FENCING_WINDOW}, oldest first. */
+    private final Deque<Long> fencings = new ArrayDeque<>();
+    private final String transactionalId;
     // Volatile: /health reads these without the lock, which a commit waiting for an absent broker holds.
     private volatile boolean closed;
     private volatile boolean failedFatally;
@@ -96,6 +110,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
     public ArticlePublisher(KafkaSettings kafka, String transactionalId, PublishedArticles published,
             Consumer<Producer<String, byte[]>> onNewProducer, Function<String, Optional<GroupFence>> fences) {
         this.kafka = kafka;
+        this.transactionalId = transactionalId;
         this.producerConfig = kafka.transactionalProducer("newswatch-ingester", transactionalId);
         this.published = published;
         this.onNewProducer = onNewProducer;
@@ -230,7 +245,7 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
                     + sourceId + " (generation " + fence.map(f -> f.group().generationId()).orElse(-1)
                     + " of this instance is stale: another instance owns the source now); aborted, nothing published: "
                     + stale.getMessage(), stale);
-        } catch (ProducerFencedException | AuthorizationException fatal) {
+        } catch (AuthorizationException fatal) {
             discard(current);
             throw fatal(fatal);
         } catch (KafkaException | IllegalStateException e) {
@@ -238,10 +253,44 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
             abortQuietly(current);
             discard(current);
             markersToRead = true;
+            if (isFencing(e)) {
+                throw fenced(e);
+            }
             throw new IngestException(ErrorKind.PUBLISH, "transaction not committed, the producer is replaced at the "
                     + "next publication: " + e.getMessage(), e);
         }
         lastCommitFailed = false;
+    }
+
+    /**
+     * The transaction was not committed, and this producer can do no more: the next publication creates another,
+     * which settles what was left open and reads the markers again, unless fencings repeat as only a second live
+     * instance with this transactional id makes them.
+     */
+    private IngestException fenced(RuntimeException cause) {
+        long now = System.nanoTime();
+        fencings.addLast(now);
+        while (now - fencings.peekFirst() > FENCING_WINDOW.toNanos()) {
+            fencings.removeFirst();
+        }
+        if (fencings.size() >= FENCINGS_TOLERATED) {
+            return fatal(new ProducerFencedException(fencings.size() + " fencings within " + FENCING_WINDOW.toMinutes()
+                    + " minutes: another ingester instance runs with transactional id " + transactionalId
+                    + " (give each instance its own ingester.instanceId); last: " + cause.getMessage()));
+        }
+        return new IngestException(ErrorKind.PUBLISH, "fenced, transaction not committed (the broker aborted it, or"
+                + " another producer with transactional id " + transactionalId + " started); the producer is"
+                + " replaced at the next publication: " + cause.getMessage(), cause);
+    }
+
+    /** Where the client says it, depending on the call that noticed: fenced, or writing with an old epoch. */
+    private static boolean isFencing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IngestException fatal(KafkaException cause) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,55 @@ class ArticlePublisherIT {
             assertThat(rawArticleIds(kafka)).containsExactly(article(1).id(), article(2).id(), article(3).id());
         } finally {
             broker.close();
+        }
+    }
+
+    /**
+     * A producer is fenced when the broker aborted its transaction (it outlived the transaction timeout while a
+     * broker was away) or another producer took its transactional id: the first fencings cost a transaction each
+     * and the publisher goes on with a new producer, without copies; fencings that keep coming, as two live
+     * instances with one id make them, stop it with a message that says so.
+     */
+    @Test
+    void aFencedProducerIsReplacedButRepeatedFencingStopsThePublisher(@TempDir Path directory) throws Exception {
+        RestartableBroker broker = RestartableBroker.start(directory);
+        KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), 1, (short) 1, Map.of());
+        TopicCreator topics = new TopicCreator(kafka, "publisher-it-admin");
+        topics.ensure(List.of(Topics.RAW_ARTICLES));
+        topics.ensureCompacted(Topics.INGESTER_PUBLISHED);
+        String transactionalId = "publisher-it-" + UUID.randomUUID();
+        try (ArticlePublisher publisher = new ArticlePublisher(kafka, transactionalId, new PublishedArticles(),
+                producer -> { })) {
+            assertThat(publisher.publish(article(1), "link-1")).isEqualTo(Publication.NEW);
+
+            for (int fencing = 1; fencing < ArticlePublisher.FENCINGS_TOLERATED; fencing++) {
+                fence(kafka, transactionalId);
+                int next = fencing + 1;
+                IngestException fenced = publishFailure(() -> publisher.publish(article(next), "link-" + next));
+                assertThat(fenced.kind()).isEqualTo(ErrorKind.PUBLISH);
+                assertThat(fenced.getMessage()).contains("fenced").contains("replaced at the next publication");
+                assertThat(publisher.isUsable()).as("fencing %d is not final", fencing).isTrue();
+                assertThat(publisher.publish(article(next), "link-" + next)).isEqualTo(Publication.NEW);
+                assertThat(publisher.publish(article(1), "link-1")).as("markers read again")
+                        .isEqualTo(Publication.UNCHANGED);
+            }
+
+            fence(kafka, transactionalId);
+            IngestException last = publishFailure(() -> publisher.publish(article(9), "link-9"));
+            assertThat(last.getMessage()).contains("another ingester instance runs with transactional id "
+                    + transactionalId);
+            assertThat(publisher.isUsable()).as("fenced again and again: final").isFalse();
+            assertThat(rawArticleIds(kafka)).containsExactly(article(1).id(), article(2).id(), article(3).id());
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** Another producer with the same transactional id: its initTransactions bumps the epoch, fencing the older. */
+    private static void fence(KafkaSettings kafka, String transactionalId) {
+        try (KafkaProducer<String, byte[]> other = new KafkaProducer<>(
+                kafka.transactionalProducer("publisher-it-fence", transactionalId))) {
+            other.initTransactions();
         }
     }
 
