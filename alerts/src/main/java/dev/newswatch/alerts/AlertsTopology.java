@@ -1,29 +1,25 @@
 package dev.newswatch.alerts;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import dev.newswatch.alerts.alerting.AlertPerEvent;
 import dev.newswatch.alerts.alerting.WatchMatcher;
 import dev.newswatch.alerts.watch.WatchCatalog;
+import dev.newswatch.alerts.watch.WatchTable;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.events.EnrichedArticle;
@@ -39,7 +35,6 @@ public final class AlertsTopology {
 
     /** The watches table: each watch's record as written, for the {@link WatchCatalog} to read and check. */
     static final String WATCHES_STORE = "watches";
-    private static final Duration WATCH_REFRESH = Duration.ofSeconds(1);
 
     /**
      * @param window         how long after an event's first report a later one updates its alert
@@ -54,10 +49,12 @@ public final class AlertsTopology {
     public static Topology build(WatchCatalog catalog, WatchMatcher matcher, AlertsMetrics metrics, Settings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         // Values stay bytes: a record that is no watch is the catalog's to report, and must not stop the service.
-        builder.globalTable(Topics.WATCH_DEFINITIONS,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-watches"),
-                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(WATCHES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        // A global store's changelog is its source topic, so Streams logs nothing of its own for it.
+        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(WATCHES_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Topics.WATCH_DEFINITIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-watches"),
+                () -> new WatchTable(WATCHES_STORE, catalog));
         AlertPerEvent.stores().forEach(builder::addStateStore);
 
         KStream<String, List<Alert>> matched = DeadLetterRouting.guardWithContext(
@@ -82,22 +79,12 @@ public final class AlertsTopology {
     }
 
     /**
-     * The matching step of one task: every article against the watches the table holds as it arrives. The table is
-     * also read every {@link #WATCH_REFRESH} without articles, so that a watch added, paused or removed takes effect
-     * (its topic created, its state counted) while no article arrives.
+     * The matching step of one task: every article against the watches the table holds as it arrives. Changes of
+     * the table reach the catalog without articles through {@link WatchTable}.
      */
     private static Function<EnrichedArticle, List<Alert>> matchAgainstTable(ProcessingContext context,
             WatchCatalog catalog, WatchMatcher matcher) {
         KeyValueStore<String, ValueAndTimestamp<byte[]>> table = context.getStateStore(WATCHES_STORE);
-        context.schedule(WATCH_REFRESH, PunctuationType.WALL_CLOCK_TIME, now -> catalog.matched(rows(table)));
-        return article -> matcher.match(catalog.matched(rows(table)), article);
-    }
-
-    private static Map<String, byte[]> rows(KeyValueStore<String, ValueAndTimestamp<byte[]>> table) {
-        Map<String, byte[]> rows = new HashMap<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = table.all()) {
-            all.forEachRemaining(row -> rows.put(row.key, row.value.value()));
-        }
-        return rows;
+        return article -> matcher.match(catalog.matched(WatchTable.rows(table)), article);
     }
 }

@@ -261,6 +261,59 @@ class AlertsTopologyTest {
     }
 
     @Test
+    void waitingReportsGoOutWhenTheIntervalHasPassedAlsoAfterTheFlushStoppedForWantOfWaitingReports() {
+        publish(watch("huawei", "companies: [huawei]"));
+        pipe(reportOf("first", "event-1", OUTLET, List.of(huawei()), List.of()), START);
+        pipe(reportOf("second", "event-1", "둘째신문", List.of(huawei()), List.of()), START.plusSeconds(60));
+        assertThat(allAlerts.readValuesToList()).extracting(Alert::revision).containsExactly(1);
+
+        driver.advanceWallClockTime(UPDATE_INTERVAL.minusSeconds(1));
+        assertThat(allAlerts.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(allAlerts.readValue()).satisfies(update -> {
+            assertThat(update.revision()).isEqualTo(2);
+            assertThat(update.updatedAt()).isEqualTo(START.plus(UPDATE_INTERVAL));
+        });
+
+        // Nothing waits now: hours pass without a write, and the next waiting report is still written on time.
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertThat(allAlerts.isEmpty()).isTrue();
+        Instant reported = START.plus(UPDATE_INTERVAL).plus(Duration.ofHours(2));
+        pipe(reportOf("third", "event-1", "셋째신문", List.of(huawei()), List.of()), START.plusSeconds(120));
+        assertThat(allAlerts.readValuesToList()).extracting(Alert::revision).containsExactly(3);
+        pipe(reportOf("fourth", "event-1", "넷째신문", List.of(huawei()), List.of()), START.plusSeconds(180));
+        assertThat(allAlerts.isEmpty()).isTrue();
+        driver.advanceWallClockTime(UPDATE_INTERVAL);
+        assertThat(allAlerts.readValue()).satisfies(update -> {
+            assertThat(update.revision()).isEqualTo(4);
+            assertThat(update.updatedAt()).isEqualTo(reported.plus(UPDATE_INTERVAL));
+            assertThat(update.alsoReportedBy()).extracting(report -> report.id())
+                    .containsExactly("second", "third", "fourth");
+        });
+        assertThat(allAlerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aWatchAddedChangedPausedOrRemovedTakesEffectWithoutAnyArticle() {
+        Watch huaweiWatch = watch("huawei", "companies: [huawei]");
+        publish(huaweiWatch);
+        assertThat(states).containsExactly(KeyValue.pair("huawei", WatchState.ACTIVE));
+        assertThat(registry.get("newswatch.alerts.watches").tag("state", "active").gauge().value()).isEqualTo(1.0);
+
+        Watch renamed = new Watch(huaweiWatch.schemaVersion(), "huawei", "Huawei, renamed", huaweiWatch.description(),
+                huaweiWatch.severity(), false, huaweiWatch.when(), huaweiWatch.webhook());
+        publish(renamed);
+        assertThat(catalog.watch("huawei")).contains(renamed);
+        publish(renamed.withPaused(true));
+        watches.pipeInput("huawei", null, START);
+
+        assertThat(states).containsExactly(KeyValue.pair("huawei", WatchState.ACTIVE),
+                KeyValue.pair("huawei", WatchState.PAUSED), KeyValue.pair("huawei", WatchState.REMOVED));
+        assertThat(catalog.watch("huawei")).isEmpty();
+        assertThat(allAlerts.isEmpty()).isTrue();
+    }
+
+    @Test
     void aReportArrivingAfterTheWindowRaisesTheAlertAgain() {
         publish(watch("huawei", "companies: [huawei]"));
 

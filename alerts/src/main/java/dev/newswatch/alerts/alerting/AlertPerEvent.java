@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,6 +27,9 @@ import dev.newswatch.common.streams.DecodedValueCache;
  * the first by the articles' times, is no new alert: its article joins the alert's "also reported by" list, and
  * the alert is written again under the same key, at most once per {@code updateInterval} of wall-clock time.
  * Reports that arrive sooner wait and go out together when the interval has passed.
+ *
+ * <p>The wall-clock punctuation that writes waiting reports runs only while some wait: a punctuation, even one that
+ * writes nothing, makes Kafka Streams commit a transaction, and an idle service would commit every second.
  */
 public final class AlertPerEvent implements Processor<String, Alert, String, Alert> {
 
@@ -73,6 +77,9 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
     private KeyValueStore<String, EventAlert> alerts;
     private DecodedValueCache<EventAlert> decodedAlerts;
     private KeyValueStore<String, Long> pending;
+    private Duration flushEvery;
+    /** The punctuation writing waiting reports while there are any; {@code null} while none wait. */
+    private Cancellable flush;
 
     public AlertPerEvent(Duration window, Duration updateInterval, AlertCounts counts) {
         this.window = window;
@@ -94,8 +101,11 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
         this.alerts = context.getStateStore(ALERTS_STORE);
         this.decodedAlerts = new DecodedValueCache<>(alerts::get, CACHED_ALERTS);
         this.pending = context.getStateStore(PENDING_STORE);
-        Duration flushEvery = updateInterval.compareTo(MOST_FLUSH_INTERVAL) < 0 ? updateInterval : MOST_FLUSH_INTERVAL;
-        context.schedule(flushEvery, PunctuationType.WALL_CLOCK_TIME, this::writeDueUpdates);
+        this.flushEvery = updateInterval.compareTo(MOST_FLUSH_INTERVAL) < 0 ? updateInterval : MOST_FLUSH_INTERVAL;
+        // Reports left waiting by the instance before (restored from the changelog) go out as they would have.
+        if (anyPending()) {
+            scheduleFlush();
+        }
         // Stream time, not wall-clock time: replaying old articles forgets events as they would have been then.
         context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::forgetEventsOlderThanTheWindow);
     }
@@ -124,6 +134,19 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
         } else {
             keep(record.key(), withReport);
             pending.put(record.key(), now);
+            if (flush == null) {
+                scheduleFlush();
+            }
+        }
+    }
+
+    private void scheduleFlush() {
+        flush = context.schedule(flushEvery, PunctuationType.WALL_CLOCK_TIME, this::writeDueUpdates);
+    }
+
+    private boolean anyPending() {
+        try (KeyValueIterator<String, Long> waiting = pending.all()) {
+            return waiting.hasNext();
         }
     }
 
@@ -139,6 +162,10 @@ public final class AlertPerEvent implements Processor<String, Alert, String, Ale
             } else if (now - known.writtenAt() >= updateInterval.toMillis()) {
                 write(key, known, now);
             }
+        }
+        if (!anyPending()) {
+            flush.cancel();
+            flush = null;
         }
     }
 
