@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.newswatch.alerts.alerting.WatchMatcher;
 import dev.newswatch.alerts.delivery.WebhookDeliverer;
 import dev.newswatch.alerts.delivery.WebhookMetrics;
+import dev.newswatch.alerts.delivery.WebhookTargets;
 import dev.newswatch.alerts.watch.Vocabulary;
 import dev.newswatch.alerts.watch.WatchCatalog;
 import dev.newswatch.alerts.watch.WatchFile;
@@ -26,6 +27,7 @@ import dev.newswatch.common.config.ConfigReloader;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.events.Watch;
+import dev.newswatch.common.events.WebhookTarget;
 import dev.newswatch.common.kafka.TopicCreator;
 import dev.newswatch.common.net.AddressGuard;
 import dev.newswatch.common.streams.StreamsService;
@@ -67,8 +69,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
                     metrics.configReloads("dictionary", ReloadOutcome.RELOADED);
                 }, () -> metrics.configReloads("dictionary", ReloadOutcome.REJECTED));
         this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), settings.webhooks(),
-                watchId -> catalog.watch(watchId).or(() -> Optional.ofNullable(watchesAtStart.get(watchId)))
-                        .map(Watch::webhook), new WebhookMetrics(registry()),
+                new WatchWebhooks(), new WebhookMetrics(registry()),
                 new AddressGuard(), Clock.systemUTC());
     }
 
@@ -114,6 +115,21 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
         if (seeder != null) {
             seeder.close();
             watchTopic.close();
+        }
+    }
+
+    /** The webhooks of the watches the catalog has read, and of those found at start until it has read them. */
+    private final class WatchWebhooks implements WebhookTargets {
+
+        @Override
+        public Optional<WebhookTarget> of(String watchId) {
+            return catalog.watch(watchId).or(() -> Optional.ofNullable(watchesAtStart.get(watchId)))
+                    .map(Watch::webhook);
+        }
+
+        @Override
+        public boolean any() {
+            return catalog.anyWebhook() || watchesAtStart.values().stream().anyMatch(watch -> watch.webhook() != null);
         }
     }
 

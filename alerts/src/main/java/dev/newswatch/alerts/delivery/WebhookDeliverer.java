@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,7 +62,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final KafkaSettings kafka;
     private final String clientId;
     private final DeliverySettings settings;
-    private final Function<String, Optional<WebhookTarget>> targets;
+    private final WebhookTargets targets;
     private final WebhookMetrics metrics;
     private final Clock clock;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -74,10 +73,10 @@ public final class WebhookDeliverer implements AutoCloseable {
     /**
      * @param applicationId the alerts service's; names the consumer group and the transactional id, so one
      *                      instance of the service delivers at a time and a restart fences its killed predecessor
-     * @param targets       the webhook of a watch, by watch id; empty for a watch without one
+     * @param targets       the webhooks of the watches
      */
     public WebhookDeliverer(KafkaSettings kafka, String applicationId, DeliverySettings settings,
-            Function<String, Optional<WebhookTarget>> targets, WebhookMetrics metrics, AddressGuard guard,
+            WebhookTargets targets, WebhookMetrics metrics, AddressGuard guard,
             Clock clock) {
         this.kafka = kafka;
         this.clientId = applicationId + "-webhooks";
@@ -170,7 +169,8 @@ public final class WebhookDeliverer implements AutoCloseable {
     /** @return empty when the service stopped before the change had an outcome */
     private Optional<Handled> handle(ConsumerRecord<String, byte[]> record, DeliveryLog deliveryLog)
             throws InterruptedException {
-        if (record.value() == null) {
+        // Reading every alert costs more than all else the deliverer does with a change it has nothing to send.
+        if (record.value() == null || !targets.any()) {
             return Optional.of(Handled.NOTHING_TO_SEND);
         }
         Alert alert;
@@ -184,7 +184,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                     Optional.empty()));
         }
         String alertId = record.key() == null ? alert.id() : record.key();
-        Optional<WebhookTarget> target = targets.apply(alert.watchId());
+        Optional<WebhookTarget> target = targets.of(alert.watchId());
         if (target.isEmpty() || deliveryLog.handled(alertId, record.offset())) {
             return Optional.of(Handled.NOTHING_TO_SEND);
         }

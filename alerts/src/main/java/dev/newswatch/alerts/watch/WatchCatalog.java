@@ -80,6 +80,11 @@ public final class WatchCatalog {
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.watch());
     }
 
+    /** Whether a watch of the table, whatever its state, has a webhook. */
+    public boolean anyWebhook() {
+        return entries.values().stream().anyMatch(entry -> entry.watch() != null && entry.watch().webhook() != null);
+    }
+
     /** Checks every watch against the dictionary as it now is, reporting those that died or came back. */
     public synchronized void dictionaryChanged(Vocabulary changed) {
         this.vocabulary = changed;

@@ -3,6 +3,7 @@ package dev.newswatch.alerts.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -126,17 +132,66 @@ class WebhookDeliveryIT {
                 .isEqualTo(after.size() * (FAILURES_BEFORE_SUCCESS + 1));
     }
 
+    @Test
+    void whileNoWatchHasAWebhookAlertsAreNotReadAndAWebhookAddedLaterGetsTheAlertsAfter() throws Exception {
+        KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
+        Map<String, WebhookTarget> targets = new ConcurrentHashMap<>();
+        startDeliverer(kafka, targets);
+        // Unread, this record is no dead letter: the deliverer only passes it.
+        try (var producer = new KafkaProducer<String, byte[]>(kafka.producer("webhook-it"))) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, flaky + ":unreadable",
+                    "not an alert".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        List<String> unsent = publish(kafka, flaky, 1);
+        await().atMost(TIMEOUT).until(() -> passedEveryAlert(kafka));
+
+        targets.put(flaky, new WebhookTarget(receiver.url("/" + flaky), WebhookFormat.JSON, true));
+        List<String> sent = publish(kafka, flaky, 1);
+        await().atMost(TIMEOUT).until(() -> receiver.acceptedByKey().size() == 1);
+
+        assertThat(receiver.acceptedByKey().keySet()).extracting(key -> key.substring(0, key.lastIndexOf('/')))
+                .containsExactlyElementsOf(sent).doesNotContainAnyElementsOf(unsent);
+        assertThat(deadLetters(kafka)).isEmpty();
+        assertThat(deliveryLog(kafka)).containsOnlyKeys(sent);
+    }
+
     private WebhookDeliverer startDeliverer(KafkaSettings kafka) {
-        Map<String, WebhookTarget> targets = Map.of(
+        return startDeliverer(kafka, Map.of(
                 flaky, new WebhookTarget(receiver.url("/" + flaky), WebhookFormat.JSON, true),
                 down, new WebhookTarget(receiver.url("/" + down), WebhookFormat.SLACK, true),
-                guarded, new WebhookTarget(receiver.url("/" + guarded), WebhookFormat.JSON, false));
-        WebhookDeliverer deliverer = new WebhookDeliverer(kafka, "webhook-it-" + run, QUICK,
-                watchId -> Optional.ofNullable(targets.get(watchId)), new WebhookMetrics(registry),
-                new AddressGuard(), Clock.systemUTC());
+                guarded, new WebhookTarget(receiver.url("/" + guarded), WebhookFormat.JSON, false)));
+    }
+
+    private WebhookDeliverer startDeliverer(KafkaSettings kafka, Map<String, WebhookTarget> targets) {
+        WebhookDeliverer deliverer = new WebhookDeliverer(kafka, "webhook-it-" + run, QUICK, new WebhookTargets() {
+            @Override
+            public Optional<WebhookTarget> of(String watchId) {
+                return Optional.ofNullable(targets.get(watchId));
+            }
+
+            @Override
+            public boolean any() {
+                return !targets.isEmpty();
+            }
+        }, new WebhookMetrics(registry), new AddressGuard(), Clock.systemUTC());
         deliverer.start(List.copyOf(targets.keySet()));
         deliverers.add(deliverer);
         return deliverer;
+    }
+
+    /** Whether this run's deliverer has committed its group's offsets up to the end of news.alerts. */
+    private boolean passedEveryAlert(KafkaSettings kafka) throws Exception {
+        try (Admin admin = Admin.create(kafka.admin("webhook-it-admin"))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                    "webhook-it-" + run + "-webhooks").partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get().get(Topics.ALERTS).partitions()
+                    .forEach(partition -> latest.put(new TopicPartition(Topics.ALERTS, partition.partition()),
+                            OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> end.getValue().offset()
+                    == 0 || committed.containsKey(end.getKey())
+                    && committed.get(end.getKey()).offset() >= end.getValue().offset());
+        }
     }
 
     /** Publishes {@code count} alerts of {@code watchId} as the alerts topology would; returns their ids. */
