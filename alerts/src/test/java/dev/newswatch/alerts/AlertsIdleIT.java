@@ -55,30 +55,38 @@ class AlertsIdleIT {
                 var producer = new KafkaProducer<String, byte[]>(kafka.producer("alerts-idle-it"))) {
             service.start();
             await().atMost(TIMEOUT).until(service::isHealthy);
+            // Once its tasks have read an article, each punctuation would commit their offsets again in a transaction.
+            send(producer, "idle-1");
+            await().atMost(TIMEOUT).until(() -> endOffsets(admin, List.of(Topics.ALERTS)).values().stream()
+                    .mapToLong(Long::longValue).sum() > 0);
             // Start-up writes (group joins, producer ids) settle; a service committing every second never does.
             AtomicReference<Map<TopicPartition, Long>> last = new AtomicReference<>(Map.of());
-            await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(3))
-                    .until(() -> last.getAndSet(endOffsets(admin)).equals(last.get()));
+            await("bookkeeping topics unchanged for 3 s after start-up").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(3))
+                    .until(() -> last.getAndSet(endOffsets(admin, BOOKKEEPING)).equals(last.get()));
             Map<TopicPartition, Long> settled = last.get();
 
-            await().during(IDLE).atMost(IDLE.plusSeconds(5)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> endOffsets(admin).equals(settled));
+            await("bookkeeping topics unchanged while idle").during(IDLE).atMost(IDLE.plusSeconds(5)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> endOffsets(admin, BOOKKEEPING).equals(settled));
             System.out.printf("idle alerts service: %s log end offsets unchanged over %s%n", BOOKKEEPING, IDLE);
 
-            byte[] article = JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES,
-                    article("idle-1", List.of(nvidiaH20()), List.of(exportControls())));
-            producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, "idle-1", article)).get();
+            send(producer, "idle-2");
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                Map<TopicPartition, Long> now = endOffsets(admin);
+                Map<TopicPartition, Long> now = endOffsets(admin, BOOKKEEPING);
                 assertThat(grewOn(settled, now, "__transaction_state")).as("transactions committed").isPositive();
                 assertThat(grewOn(settled, now, "__consumer_offsets")).as("offsets committed").isPositive();
             });
         }
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+    private static void send(KafkaProducer<String, byte[]> producer, String articleId) throws Exception {
+        byte[] article = JsonSerde.of(EnrichedArticle.class).serialize(Topics.ENRICHED_ARTICLES,
+                article(articleId, List.of(nvidiaH20()), List.of(exportControls())));
+        producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, articleId, article)).get();
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(BOOKKEEPING).allTopicNames().get().forEach((topic, description) ->
+        admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
                 description.partitions().forEach(partition ->
                         latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> offsets = new HashMap<>();
