@@ -61,11 +61,13 @@ class AlertsIdleIT {
                     .mapToLong(Long::longValue).sum() > 0);
             // Start-up writes (group joins, producer ids) settle; a service committing every second never does.
             AtomicReference<Map<TopicPartition, Long>> last = new AtomicReference<>(Map.of());
-            await("bookkeeping topics unchanged for 3 s after start-up").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(3))
+            await("bookkeeping topics unchanged for 3 s after start-up").atMost(TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(3))
                     .until(() -> last.getAndSet(endOffsets(admin, BOOKKEEPING)).equals(last.get()));
             Map<TopicPartition, Long> settled = last.get();
 
-            await("bookkeeping topics unchanged while idle").during(IDLE).atMost(IDLE.plusSeconds(5)).pollInterval(Duration.ofMillis(500))
+            await("bookkeeping topics unchanged while idle").during(IDLE).atMost(IDLE.plusSeconds(5))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> endOffsets(admin, BOOKKEEPING).equals(settled));
             System.out.printf("idle alerts service: %s log end offsets unchanged over %s%n", BOOKKEEPING, IDLE);
 
