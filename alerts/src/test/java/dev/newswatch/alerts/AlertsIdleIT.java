@@ -19,8 +19,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.newswatch.common.Topics;
@@ -28,14 +28,16 @@ import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.json.JsonSerde;
 import dev.newswatch.kafka.embedded.EmbeddedKafkaBroker;
-import dev.newswatch.kafka.embedded.EmbeddedKafkaExtension;
 
 /**
  * An alerts service with no article to read writes nothing to the broker: no transaction, no committed offset.
- * Wall-clock punctuations would make Kafka Streams commit a transaction each time they run.
+ * Wall-clock punctuations would make Kafka Streams commit a transaction each time they run. The broker is the
+ * class's own, so no other test writes to its bookkeeping or reads the alerts written here.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
 class AlertsIdleIT {
+
+    @AutoClose
+    private static final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Longer than the punctuations' second and the 100 ms commit interval many times over. */
@@ -43,8 +45,7 @@ class AlertsIdleIT {
     private static final List<String> BOOKKEEPING = List.of("__transaction_state", "__consumer_offsets");
 
     @Test
-    void anIdleServiceCommitsNothingAndAnArticleStillCommits(EmbeddedKafkaBroker broker, @TempDir Path state)
-            throws Exception {
+    void anIdleServiceCommitsNothingAndAnArticleStillCommits(@TempDir Path state) throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
         Path watchesFile = Files.copy(TestWatches.SHIPPED_CONFIG.resolve("watches.yml"), state.resolve("watches.yml"));
         AlertsSettings settings = AlertsSettings.defaults().withWatchesFile(watchesFile).withStateDirectory(state)
