@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
@@ -315,7 +316,12 @@ public final class ArticlePublisher implements Publisher, AutoCloseable {
 
     private void discard(Producer<String, byte[]> current) {
         producer = null;
-        current.close(Duration.ZERO);
+        try {
+            current.close(Duration.ZERO);
+        } catch (InterruptException stopping) {
+            // The poll was interrupted as its source is given up: the failed transaction is what the caller reports.
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** False once closed, or after a fatal error such as being fenced by another ingester with the same transactional id. */
