@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.newswatch.alerts.alerting.AlertCounts;
 import dev.newswatch.alerts.watch.WatchState;
 import dev.newswatch.common.Topics;
-import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.events.Alert;
 import dev.newswatch.common.metrics.MetricTags;
 import dev.newswatch.common.streams.FailureKind;
@@ -94,15 +93,6 @@ public final class AlertsMetrics implements AlertCounts {
 
     private Counter perWatch(String name, String description, String watchId) {
         return Counter.builder(name).description(description).tag("watch", watchId).register(registry);
-    }
-
-    void configReloads(String config, ReloadOutcome outcome) {
-        Counter.builder("newswatch.alerts.config.reloads")
-                .description("Edits of the watches file and of the dictionary files (entities.yml, topics.yml), "
-                        + "by whether they were read")
-                .tag("config", config)
-                .tag("outcome", MetricTags.of(outcome))
-                .register(registry).increment();
     }
 
     void articleChecked() {

@@ -25,7 +25,7 @@ import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
 import dev.newswatch.common.config.ConfigReloader;
 import dev.newswatch.common.config.KafkaSettings;
-import dev.newswatch.common.config.ReloadOutcome;
+import dev.newswatch.common.config.ConfigReloads;
 import dev.newswatch.common.events.Watch;
 import dev.newswatch.common.events.WebhookTarget;
 import dev.newswatch.common.kafka.TopicCreator;
@@ -45,6 +45,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
     private final AlertsMetrics metrics;
     private final WatchCatalog catalog;
     private final ConfigReloader dictionary;
+    private final ConfigReloads watchReloads;
     private final WebhookDeliverer webhooks;
     /**
      * The watches table as the service found it, which the webhooks go by until the catalog has read the table:
@@ -64,10 +65,10 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
         this.metrics = new AlertsMetrics(registry());
         this.catalog = new WatchCatalog(vocabulary, this::watchStateChanged);
         this.dictionary = new ConfigReloader("alerts-dictionary", List.of(settings.entitiesFile(),
-                settings.topicsFile()), () -> {
-                    catalog.dictionaryChanged(Vocabulary.load(settings.entitiesFile(), settings.topicsFile()));
-                    metrics.configReloads("dictionary", ReloadOutcome.RELOADED);
-                }, () -> metrics.configReloads("dictionary", ReloadOutcome.REJECTED));
+                settings.topicsFile()),
+                () -> catalog.dictionaryChanged(Vocabulary.load(settings.entitiesFile(), settings.topicsFile())),
+                new ConfigReloads(registry(), "alerts", "dictionary"));
+        this.watchReloads = new ConfigReloads(registry(), "alerts", "watches");
         this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), settings.webhooks(),
                 new WatchWebhooks(), new WebhookMetrics(registry()),
                 new AddressGuard(), Clock.systemUTC());
@@ -87,7 +88,7 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
         watchTopic.create();
         seedWatches.watches().forEach(watch -> ensureAlertTopic(watch.id()));
         seeder = new WatchSeeder(settings().watchesFile(), seedWatches, catalog::vocabulary, watchTopic,
-                outcome -> metrics.configReloads("watches", outcome));
+                watchReloads);
         seeder.seed();
         watchesAtStart = watchTopic.watches();
     }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.config.ConfigReloader;
+import dev.newswatch.common.config.ConfigReloads;
 import dev.newswatch.enricher.tagging.ArticleEnricher;
 import dev.newswatch.enricher.tagging.EntityDictionary;
 import dev.newswatch.enricher.tagging.TopicRules;
@@ -25,15 +26,14 @@ final class DictionaryReloader implements AutoCloseable {
     private final ConfigReloader reloader;
 
     /** Takes the files' current contents as what the enricher already runs with. */
-    public DictionaryReloader(Path entitiesFile, Path topicsFile, ArticleEnricher enricher, EnricherMetrics metrics) {
+    public DictionaryReloader(Path entitiesFile, Path topicsFile, ArticleEnricher enricher, ConfigReloads reloads) {
         this.reloader = new ConfigReloader("enricher-dictionary", List.of(entitiesFile, topicsFile), () -> {
             EntityDictionary dictionary = EntityDictionary.load(entitiesFile);
             TopicRules rules = TopicRules.load(topicsFile);
             enricher.reconfigure(dictionary, rules);
-            metrics.configReloaded();
             log.info("Reloaded {} ({} entities) and {} ({} topics)", entitiesFile, dictionary.entities().size(),
                     topicsFile, rules.rules().size());
-        }, metrics::configRejected);
+        }, reloads);
     }
 
     /** Checks every {@code interval} on a daemon thread until closed. */

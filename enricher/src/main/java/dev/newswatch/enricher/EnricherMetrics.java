@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.newswatch.common.Topics;
-import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.events.EnrichedArticle;
 import dev.newswatch.common.events.EntityKind;
 import dev.newswatch.common.metrics.MetricTags;
@@ -20,8 +19,7 @@ import dev.newswatch.enricher.tagging.TopicRules;
 /**
  * The enricher's own meters, registered once, when the service is built, so every series reads 0 before its
  * first event rather than being absent: articles enriched, entity tags by entity kind, topic tags by topic id
- * (ids come from configuration, so the tag stays bounded), texts cut, dead letters by reason, dictionary reloads
- * by outcome, and how the story and event indexes placed articles. The stages are given what they count with,
+ * (ids come from configuration, so the tag stays bounded), texts cut, dead letters by reason, and how the story and event indexes placed articles. The stages are given what they count with,
  * never the registry.
  */
 final class EnricherMetrics {
@@ -33,8 +31,6 @@ final class EnricherMetrics {
     /** Grows when a reload brings a topic id the rules did not have. */
     private final Map<String, Counter> topicTagsById = new ConcurrentHashMap<>();
     private final Map<FailureKind, Counter> deadLettersByReason = new EnumMap<>(FailureKind.class);
-    private final Counter configReloaded;
-    private final Counter configRejected;
     private final StoryMetrics stories;
     private final EventMetrics events;
 
@@ -59,8 +55,6 @@ final class EnricherMetrics {
                     .tag("reason", reason.tag())
                     .register(registry));
         }
-        this.configReloaded = configReloads(ReloadOutcome.RELOADED);
-        this.configRejected = configReloads(ReloadOutcome.REJECTED);
         this.stories = new StoryMetrics(registry);
         this.events = new EventMetrics(registry);
     }
@@ -74,16 +68,6 @@ final class EnricherMetrics {
     /** An article's title or text was cut before tagging. */
     void textCut() {
         textsCut.increment();
-    }
-
-    /** entities.yml and topics.yml were reloaded after an edit. */
-    public void configReloaded() {
-        configReloaded.increment();
-    }
-
-    /** An edit of entities.yml or topics.yml could not be loaded; the running configuration stays. */
-    public void configRejected() {
-        configRejected.increment();
     }
 
     public void deadLetter(FailureKind reason) {
@@ -103,12 +87,5 @@ final class EnricherMetrics {
                 .description("Topic tags given, by topic id")
                 .tag("topic", id)
                 .register(registry));
-    }
-
-    private Counter configReloads(ReloadOutcome outcome) {
-        return Counter.builder("newswatch.enricher.config.reloads")
-                .description("Edits of entities.yml and topics.yml, by whether they were reloaded or rejected")
-                .tag("outcome", MetricTags.of(outcome))
-                .register(registry);
     }
 }

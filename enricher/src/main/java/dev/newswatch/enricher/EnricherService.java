@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.newswatch.common.Topic;
 import dev.newswatch.common.Topics;
+import dev.newswatch.common.config.ConfigReloads;
 import dev.newswatch.common.config.KafkaSettings;
 import dev.newswatch.common.streams.StreamsService;
 import dev.newswatch.enricher.tagging.ArticleEnricher;
@@ -33,7 +34,8 @@ public final class EnricherService extends StreamsService<EnricherSettings> {
         TopicRules rules = TopicRules.load(settings.topicsFile());
         this.enricher = ArticleEnricher.of(dictionary, rules, Clock.systemUTC());
         this.metrics = new EnricherMetrics(registry(), rules);
-        this.reloader = new DictionaryReloader(settings.entitiesFile(), settings.topicsFile(), enricher, metrics);
+        this.reloader = new DictionaryReloader(settings.entitiesFile(), settings.topicsFile(), enricher,
+                new ConfigReloads(registry(), "enricher", "dictionary"));
         log.info("Enricher knows {} entities and {} topics", dictionary.entities().size(), rules.rules().size());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.awaitility.Awaitility;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newswatch.common.config.ConfigReloads;
 import dev.newswatch.common.events.EntityTag;
 import dev.newswatch.common.events.TopicTag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,7 +28,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.newswatch.enricher.tagging.ArticleEnricher;
 import dev.newswatch.enricher.tagging.EntityDictionary;
 import dev.newswatch.enricher.tagging.ShippedConfig;
+import dev.newswatch.enricher.tagging.ArticleEnricher.Tags;
 import dev.newswatch.enricher.tagging.TopicRules;
+import dev.newswatch.testsupport.BadConfigEdits;
+import dev.newswatch.testsupport.BadConfigEdits.BadEdit;
 
 class DictionaryReloaderTest {
 
@@ -53,8 +58,8 @@ class DictionaryReloaderTest {
         topics = Files.copy(ShippedConfig.TOPICS, directory.resolve("topics.yml"));
         enricher = ArticleEnricher.of(EntityDictionary.load(entities), TopicRules.load(topics), Clock.systemUTC());
         registry = new SimpleMeterRegistry();
-        EnricherMetrics metrics = new EnricherMetrics(registry, TopicRules.load(topics));
-        reloader = new DictionaryReloader(entities, topics, enricher, metrics);
+        reloader = new DictionaryReloader(entities, topics, enricher,
+                new ConfigReloads(registry, "enricher", "dictionary"));
     }
 
     @AfterEach
@@ -67,7 +72,13 @@ class DictionaryReloaderTest {
     }
 
     private double reloads(String outcome) {
-        return registry.get("newswatch.enricher.config.reloads").tag("outcome", outcome).counter().count();
+        return registry.get("newswatch.enricher.config.reloads").tags("config", "dictionary", "outcome", outcome).counter().count();
+    }
+
+    /** Checks until the edit has settled: a change is taken once it reads the same on two checks in a row. */
+    private boolean checkEdit() {
+        reloader.check();
+        return reloader.check();
     }
 
     private void append(Path file, String yaml) throws IOException {
@@ -88,7 +99,7 @@ class DictionaryReloaderTest {
 
         append(entities, KUAISHOU);
 
-        assertThat(reloader.check()).isTrue();
+        assertThat(checkEdit()).isTrue();
         assertThat(entityIds()).contains("kuaishou");
         assertThat(reloads("reloaded")).isEqualTo(1.0);
     }
@@ -103,14 +114,14 @@ class DictionaryReloaderTest {
                     cues: {영상: 1.0, 동영상: 1.0}
                 """);
 
-        assertThat(reloader.check()).isTrue();
+        assertThat(checkEdit()).isTrue();
         assertThat(enricher.tag(TITLE, TEXT).topics()).extracting(TopicTag::id).contains("video");
     }
 
     @Test
     void anInvalidEditKeepsTheRunningDictionaryAndIsReportedOnceWithFileLineAndField() throws IOException {
         append(entities, KUAISHOU);
-        reloader.check();
+        checkEdit();
 
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
@@ -121,7 +132,7 @@ class DictionaryReloaderTest {
                         name: Broken
                         aliases: [브로큰]
                     """);
-            assertThat(reloader.check()).isFalse();
+            assertThat(checkEdit()).isFalse();
             assertThat(reloader.check()).as("the same bad content again").isFalse();
         } finally {
             System.setErr(stderr);
@@ -144,7 +155,7 @@ class DictionaryReloaderTest {
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try {
             append(entities, KUAISHOU.replace("aliases:", "aliasses:"));
-            assertThat(reloader.check()).isFalse();
+            assertThat(checkEdit()).isFalse();
         } finally {
             System.setErr(stderr);
         }
@@ -162,5 +173,47 @@ class DictionaryReloaderTest {
         append(entities, KUAISHOU);
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> entityIds().contains("kuaishou"));
+    }
+
+    @Test
+    void everyBadEditOfEitherFileIsRejectedNamingFileLineAndFieldAndTheRunningDictionaryAndRulesStay()
+            throws IOException {
+        assertEachRejectedWhileTaggingGoesOn(entities, "entities[0]", "kind", "company", "planet");
+        assertEachRejectedWhileTaggingGoesOn(topics, "topics[0]", "threshold", "2.0", "heavy");
+    }
+
+    @Test
+    void aDictionaryCaughtHalfWrittenIsNeverPutInForce() throws IOException {
+        String whole = Files.readString(entities, StandardCharsets.UTF_8) + KUAISHOU;
+
+        BadConfigEdits.writeInTwoHalves(entities, whole, reloader::check);
+
+        assertThat(entityIds()).contains("kuaishou");
+        assertThat(reloads("rejected")).isZero();
+    }
+
+    /**
+     * Bad edits of {@code file}: those of any file, and its first {@code field} misspelt and given
+     * {@code invalid} for {@code value}.
+     */
+    private void assertEachRejectedWhileTaggingGoesOn(Path file, String first, String field, String value,
+            String invalid) throws IOException {
+        String valid = Files.readString(file, StandardCharsets.UTF_8);
+        List<BadEdit> edits = new ArrayList<>(BadConfigEdits.anyFile(valid));
+        String line = "    " + field + ": " + value;
+        edits.add(BadConfigEdits.replacing("unknown field", valid, line, line.replace(field, field + "_"),
+                first + "." + field + "_", "unknown field '" + field + "_'"));
+        edits.add(BadConfigEdits.replacing("invalid value", valid, line, line.replace(value, invalid),
+                first + "." + field));
+        double rejectedBefore = reloads("rejected");
+        String title = "화웨이, 미국 수출 통제 대상에 추가돼";
+        String text = "미국 상무부가 화웨이를 수출 통제 대상에 추가했다.";
+        Tags before = enricher.tag(title, text);
+        assertThat(before.entities()).extracting(EntityTag::id).contains("huawei");
+        assertThat(before.topics()).extracting(TopicTag::id).contains("export-controls");
+        BadConfigEdits.assertEachRejected(file, valid, edits, reloader::check,
+                () -> assertThat(enricher.tag(title, text)).as("tags under the running dictionary and rules")
+                        .isEqualTo(before));
+        assertThat(reloads("rejected") - rejectedBefore).isEqualTo(edits.size());
     }
 }

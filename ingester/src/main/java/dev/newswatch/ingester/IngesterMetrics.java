@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.newswatch.common.config.ConfigReloads;
 import dev.newswatch.common.config.ReloadOutcome;
 import dev.newswatch.common.metrics.MetricTags;
 import dev.newswatch.ingester.failure.ErrorKind;
@@ -39,20 +40,16 @@ public final class IngesterMetrics {
     public static final String ERRORS = "newswatch.ingester.errors";
     static final String LAST_SUCCESSFUL_POLL = "newswatch.ingester.source.last.successful.poll";
     static final String POLL_INTERVAL = "newswatch.ingester.source.poll.interval";
-    public static final String RELOADS = "newswatch.ingester.sources.reloads";
+    public static final String RELOADS = "newswatch.ingester.config.reloads";
 
     private final MeterRegistry registry;
     private final Map<String, SourceMeters> bySource = new ConcurrentHashMap<>();
-    private final Map<ReloadOutcome, Counter> reloads = new EnumMap<>(ReloadOutcome.class);
+    private final ConfigReloads reloads;
 
     public IngesterMetrics(MeterRegistry registry, List<Source> sources) {
         this.registry = registry;
         sources.forEach(this::register);
-        for (ReloadOutcome outcome : ReloadOutcome.values()) {
-            reloads.put(outcome, Counter.builder(RELOADS)
-                    .description("Edits of the sources file, by whether they were reloaded or rejected")
-                    .tag("outcome", MetricTags.of(outcome)).register(registry));
-        }
+        this.reloads = new ConfigReloads(registry, "ingester", "sources");
     }
 
     /** How a poll ended. */
@@ -132,7 +129,7 @@ public final class IngesterMetrics {
     }
 
     public void reloaded(ReloadOutcome outcome) {
-        reloads.get(outcome).increment();
+        reloads.accept(outcome);
     }
 
     private SourceMeters meters(String sourceId) {

@@ -225,12 +225,12 @@ class IngesterServiceIT {
             assertThat(site.hitsStartingWith("/rss.xml")).as("the removed source is polled no more")
                     .hasSizeLessThanOrEqualTo(firstHitsAfterRemoval + 1);
             assertThat(metric(service, "newswatch_ingester_source_polls_total", "source=\"second\"")).isPositive();
-            assertThat(metric(service, "newswatch_ingester_sources_reloads_total", "outcome=\"reloaded\"")).isEqualTo(1);
+            assertThat(metric(service, "newswatch_ingester_config_reloads_total", "outcome=\"reloaded\"")).isEqualTo(1);
 
             // A broken edit: rejected, counted, and the running source keeps being polled.
             Files.writeString(sources, feedSource("second", other.base() + "/atom.xml")
                     .replace("kind: feed", "kind: podcast"), StandardCharsets.UTF_8);
-            await().atMost(TIMEOUT).until(() -> metric(service, "newswatch_ingester_sources_reloads_total",
+            await().atMost(TIMEOUT).until(() -> metric(service, "newswatch_ingester_config_reloads_total",
                     "outcome=\"rejected\"") == 1);
             int secondHits = other.hitsStartingWith("/atom.xml").size();
             await().atMost(TIMEOUT).until(() -> other.hitsStartingWith("/atom.xml").size() >= secondHits + 2);

@@ -42,10 +42,7 @@ public final class WatchSeeder implements AutoCloseable {
         this.vocabulary = vocabulary;
         this.topic = topic;
         this.seeded = loaded.byId();
-        this.reloader = new ConfigReloader("alerts-watches", List.of(file), () -> {
-            writeEdit();
-            outcomes.accept(ReloadOutcome.RELOADED);
-        }, () -> outcomes.accept(ReloadOutcome.REJECTED));
+        this.reloader = new ConfigReloader("alerts-watches", List.of(file), this::writeEdit, outcomes);
     }
 
     /** Writes the file's watches that the topic does not hold. */

@@ -28,9 +28,8 @@ public final class SourcesReloader implements AutoCloseable {
         this.reloader = new ConfigReloader("ingester-sources", List.of(file), List.of(loaded), () -> {
             List<Source> sources = SourcesConfig.load(file).sources();
             apply.accept(sources);
-            reloads.accept(ReloadOutcome.RELOADED);
             log.info("Sources file {} reloaded: {} sources", file, sources.size());
-        }, () -> reloads.accept(ReloadOutcome.REJECTED));
+        }, reloads);
     }
 
     public void start(Duration checkEvery) {
