@@ -23,6 +23,8 @@ import dev.newswatch.common.logging.LogFormat;
 public final class ServiceLauncher {
 
     public static final Path DEFAULT_CONFIG = Path.of("config", "newswatch.yml");
+    /** The exit status of a service that failed while it ran, e.g. on a state directory it can no longer write. */
+    public static final int EXIT_FAILED = 1;
     private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
 
     private ServiceLauncher() {
@@ -61,6 +63,7 @@ public final class ServiceLauncher {
         // Every line this process logs names its service (the JSON format's context.properties.service).
         ((LoggerContext) LoggerFactory.getILoggerFactory()).putProperty("service", service.name());
         log.info("Starting {} with {}, Kafka at {}", service.name(), configFile, kafka.bootstrapServers());
+        service.onFailure(reason -> exitFailed(service.name(), reason));
         try {
             runUntilStopped(service.name() + "-shutdown", () -> {
                 service.start();
@@ -73,8 +76,20 @@ public final class ServiceLauncher {
         } catch (RuntimeException e) {
             // Exiting runs the shutdown hook, which closes whatever the start had opened.
             log.error("Cannot start {}: {}", service.name(), e.getMessage(), e);
-            System.exit(1);
+            System.exit(EXIT_FAILED);
         }
+    }
+
+    /**
+     * Exits from a thread of its own: the thread that reports the failure may be one that closing the service
+     * waits for. Exiting runs the shutdown hook, which closes the service.
+     */
+    private static void exitFailed(String service, String reason) {
+        Thread exit = new Thread(() -> {
+            log.error("{} failed and exits with status {}: {}", service, EXIT_FAILED, reason);
+            System.exit(EXIT_FAILED);
+        }, service + "-exit");
+        exit.start();
     }
 
     /**

@@ -124,6 +124,12 @@ public final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Waits for the process to end on its own; its exit status, or empty when it still runs after {@code timeout}. */
+    public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, an open transaction left behind. */
     public void kill() {
         try {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.kafka.streams.StreamsConfig;
@@ -30,6 +31,7 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
     private final KafkaSettings kafka;
     private final ServiceMetrics serviceMetrics = new ServiceMetrics();
     private volatile StreamsApplication application;
+    private volatile Consumer<String> failed = reason -> { };
 
     protected StreamsService(String name, S settings, KafkaSettings kafka) {
         this.name = name;
@@ -78,7 +80,15 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
     protected abstract void stopping();
 
     @Override
+    public final void onFailure(Consumer<String> failed) {
+        this.failed = failed;
+    }
+
+    @Override
     public final synchronized void start() {
+        // Before anything touches Kafka: a service that could not keep its state should not have seeded or created.
+        StateDirectoryGuard stateDirectory = new StateDirectoryGuard(settings.stateDirectory());
+        stateDirectory.requireWritable();
         new TopicCreator(kafka, settings.applicationId() + "-admin").ensure(topics());
         beforeTopology(kafka);
         Properties config = kafka.streams(settings.applicationId(), settings.stateDirectory(),
@@ -88,7 +98,8 @@ public abstract class StreamsService<S extends StreamsServiceSettings> implement
                 config.put(property, value);
             }
         });
-        application = StreamsApplication.start(name, topology(), config, serviceMetrics, settings.metricsPort());
+        application = StreamsApplication.start(name, topology(), config, serviceMetrics, settings.metricsPort(),
+                stateDirectory, reason -> failed.accept(reason));
         started(application.metricsPort());
     }
 
