@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +47,6 @@ import dev.newswatch.testsupport.WatchAlertTally;
  */
 class WatchAddedLiveKillIT {
 
-    private static final String WATCHED_OUTLET = "감시일보";
-    private static final String OTHER_OUTLET = "테크브리프";
     private static final int ARTICLES_BEFORE_KILL_PHASE = 20;
     private static final int STREAMED_ARTICLES = 200;
     private static final Duration FEED_INTERVAL = Duration.ofMillis(20);
@@ -90,7 +88,7 @@ class WatchAddedLiveKillIT {
         List<String> firstIds = ids("first", ARTICLES_BEFORE_KILL_PHASE);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producer("watch-live-kill-it"))) {
             for (String id : firstIds) {
-                producer.send(enriched(id)).get();
+                producer.send(OutletArticles.enriched(id)).get();
             }
         }
         Set<String> firstExpected = expectedAlerts(firstIds);
@@ -102,7 +100,7 @@ class WatchAddedLiveKillIT {
 
         List<String> streamedIds = ids("streamed", STREAMED_ARTICLES);
         stream = RecordFeed.start(kafka, "watch-live-kill-it-stream",
-                streamedIds.stream().map(WatchAddedLiveKillIT::enriched).toList(), FEED_INTERVAL);
+                streamedIds.stream().map(OutletArticles::enriched).toList(), FEED_INTERVAL);
         int alertsAtKill = await().atMost(ServiceProcess.CATCH_UP_AFTER_KILL).pollInterval(Duration.ofMillis(100))
                 .until(() -> tally().records(),
                         records -> records >= firstExpected.size() + STREAMED_ALERTS_BEFORE_KILL);
@@ -131,7 +129,7 @@ class WatchAddedLiveKillIT {
         assertThat(missing).as("expected alerts not on the topic").isEmpty();
         assertThat(unexpected).as("alerts no article asked for").isEmpty();
         assertThat(tally.articles()).as("articles the alerts name")
-                .isEqualTo(Set.copyOf(allIds.stream().filter(WatchAddedLiveKillIT::watched).toList()));
+                .isEqualTo(Set.copyOf(allIds.stream().filter(OutletArticles::watched).toList()));
     }
 
     private Path writeConfig() throws IOException {
@@ -152,7 +150,7 @@ class WatchAddedLiveKillIT {
                   - id: %s
                     severity: high
                     when: {outlets: [%s]}
-                """.formatted(watchId, WATCHED_OUTLET), StandardCharsets.UTF_8);
+                """.formatted(watchId, OutletArticles.WATCHED), StandardCharsets.UTF_8);
     }
 
     /** Starts the service and waits until it is ready, so what it misses is what the kill makes it miss. */
@@ -170,24 +168,10 @@ class WatchAddedLiveKillIT {
         return IntStream.range(0, count).mapToObj(i -> run + "-" + phase + "-" + i).toList();
     }
 
-    /** Every third article is told by the watched outlet; the others by an outlet the watch does not name. */
-    private static boolean watched(String articleId) {
-        return Integer.parseInt(articleId.substring(articleId.lastIndexOf('-') + 1)) % 3 == 0;
-    }
-
     /** One alert per matching article, keyed {@code <watch-id>:<event-id>}; each article is its own event. */
     private Set<String> expectedAlerts(List<String> articleIds) {
-        return Set.copyOf(articleIds.stream().filter(WatchAddedLiveKillIT::watched)
+        return Set.copyOf(articleIds.stream().filter(OutletArticles::watched)
                 .map(id -> watchId + ":" + id).toList());
-    }
-
-    private static ProducerRecord<String, byte[]> enriched(String id) {
-        try {
-            String json = WatchesCommandTest.enriched(id, id, watched(id) ? WATCHED_OUTLET : OTHER_OUTLET);
-            return new ProducerRecord<>(Topics.ENRICHED_ARTICLES, id, json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Waits until every article is fed and the expected alerts are there; on timeout returns what is, to report. */
