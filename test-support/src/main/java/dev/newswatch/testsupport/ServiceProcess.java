@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A main class of the test's class path run as an operator runs it, in a JVM of its own: a service
@@ -160,6 +162,32 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * The sum of the series of {@code name} on {@code /metrics} whose labels contain {@code labels}
+     * ({@code outcome="rejected"}); 0 when there is none or the endpoint does not answer.
+     */
+    public double metric(String name, String labels) {
+        int port = metricsPort.orElseThrow(() -> new IllegalStateException("started without a metrics port"));
+        String scrape;
+        try {
+            scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(scrape);
+        double sum = 0;
+        while (series.find()) {
+            if (series.group(1).contains(labels)) {
+                sum += Double.parseDouble(series.group(2));
+            }
+        }
+        return sum;
     }
 
     /** Everything written to stdout so far (with stderr, for a service started with one log). */

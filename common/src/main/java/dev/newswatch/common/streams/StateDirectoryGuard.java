@@ -26,7 +26,7 @@ import org.rocksdb.RocksDBException;
  */
 public final class StateDirectoryGuard implements AutoCloseable {
 
-    private static final String PROBE = ".newswatch-write-check";
+    private static final String PROBE = ".newswatch-write-check-";
 
     private final Path directory;
     private ScheduledExecutorService checker;
@@ -52,11 +52,12 @@ public final class StateDirectoryGuard implements AutoCloseable {
 
     /** Why the directory cannot be written now, naming it; empty when it can. */
     public Optional<String> problem() {
-        Path probe = directory.resolve(PROBE);
+        Path probe = null;
         try {
             Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            // A name of its own: the enricher and alerts of one process share a state directory by default.
+            probe = Files.createTempFile(directory, PROBE, null);
+            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap("newswatch\n".getBytes(StandardCharsets.US_ASCII)));
                 // Without the sync a full disk may accept the write into the page cache and fail it later.
                 channel.force(true);
@@ -64,7 +65,19 @@ public final class StateDirectoryGuard implements AutoCloseable {
             Files.delete(probe);
             return Optional.empty();
         } catch (IOException e) {
+            deleteQuietly(probe);
             return Optional.of("state directory " + directory + " cannot be written: " + reason(e));
+        }
+    }
+
+    /** Leaves no empty probe behind on a full disk, which takes the file but not its content. */
+    private static void deleteQuietly(Path probe) {
+        if (probe != null) {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                // The directory cannot be written: what the caller reports.
+            }
         }
     }
 

@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -33,6 +39,25 @@ class StateDirectoryGuardTest {
         assertThat(state).isDirectory();
         try (var files = Files.list(state)) {
             assertThat(files).as("the probe file is gone").isEmpty();
+        }
+    }
+
+    @Test
+    void servicesSharingADirectoryCheckItAtTheSameTimeWithoutTrippingEachOther() throws Exception {
+        Path state = directory.resolve("streams");
+        List<StateDirectoryGuard> guards = List.of(new StateDirectoryGuard(state), new StateDirectoryGuard(state));
+
+        List<Callable<Optional<String>>> checks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            checks.add(guards.get(i % 2)::problem);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<Optional<String>> check : pool.invokeAll(checks)) {
+                assertThat(check.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
