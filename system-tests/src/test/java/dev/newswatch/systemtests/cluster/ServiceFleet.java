@@ -76,6 +76,7 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static ServiceFleet start(ThreeBrokerCluster cluster, Path sourcesFile, Path work) {
         ServiceFleet fleet = new ServiceFleet(cluster, sourcesFile, work);
+        fleet.copyShippedConfig();
         for (Service service : Service.values()) {
             Instance[] pair = new Instance[INSTANCES];
             for (int n = 1; n <= INSTANCES; n++) {
@@ -94,6 +95,30 @@ public final class ServiceFleet implements AutoCloseable {
             }
         }
         return fleet;
+    }
+
+    /**
+     * A configuration file every instance reads and reloads when it changes: {@code sources.yml} (the suite's) or a
+     * copy of the shipped {@code entities.yml}, {@code topics.yml} or {@code watches.yml}, which a case may edit.
+     */
+    public Path configFile(String name) {
+        return (name.equals("sources.yml") ? sourcesFile : work.resolve("config").resolve(name)).toAbsolutePath();
+    }
+
+    /** The Kafka Streams state directory of instance {@code n} of the enricher or alerts. */
+    public Path stateDirectory(Service service, int n) {
+        return work.resolve(service.id() + "-" + n).resolve("state").toAbsolutePath();
+    }
+
+    private void copyShippedConfig() {
+        try {
+            Files.createDirectories(work.resolve("config"));
+            for (String name : List.of("entities.yml", "topics.yml", "watches.yml")) {
+                Files.copy(SHIPPED_CONFIG.resolve(name), configFile(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the shipped configuration into " + work, e);
+        }
     }
 
     /** The route instance {@code n} of {@code service} reaches the cluster by; only instance 2 has one. */
@@ -208,8 +233,8 @@ public final class ServiceFleet implements AutoCloseable {
                       topicsFile: "%s"
                       stateDirectory: "%s"
                       standbyReplicas: 1
-                    """.formatted(metricsPort, SHIPPED_CONFIG.resolve("entities.yml"),
-                    SHIPPED_CONFIG.resolve("topics.yml"), directory.resolve("state"));
+                    """.formatted(metricsPort, configFile("entities.yml"), configFile("topics.yml"),
+                    stateDirectory(service, n));
             case ALERTS -> """
                     alerts:
                       metricsPort: %d
@@ -218,9 +243,8 @@ public final class ServiceFleet implements AutoCloseable {
                       topicsFile: "%s"
                       stateDirectory: "%s"
                       updateInterval: PT1S
-                    """.formatted(metricsPort, SHIPPED_CONFIG.resolve("watches.yml"),
-                    SHIPPED_CONFIG.resolve("entities.yml"), SHIPPED_CONFIG.resolve("topics.yml"),
-                    directory.resolve("state"));
+                    """.formatted(metricsPort, configFile("watches.yml"), configFile("entities.yml"),
+                    configFile("topics.yml"), stateDirectory(service, n));
         };
         // A dead member leaves its group after 10 s instead of 45 s: a fault case's takeover comes sooner.
         String kafka = """
