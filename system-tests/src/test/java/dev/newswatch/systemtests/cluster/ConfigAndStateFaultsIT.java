@@ -6,6 +6,7 @@ import static dev.newswatch.systemtests.cluster.ServiceFleet.Service.INGESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,13 +103,13 @@ class ConfigAndStateFaultsIT {
 
     @Test
     @Order(5)
-    void enricherStateDirectoryFull() {
+    void enricherStateDirectoryFull() throws IOException {
         stateDirectoryFull(ENRICHER);
     }
 
     @Test
     @Order(6)
-    void alertsStateDirectoryFull() {
+    void alertsStateDirectoryFull() throws IOException {
         stateDirectoryFull(ALERTS);
     }
 
@@ -149,13 +150,18 @@ class ConfigAndStateFaultsIT {
      * fills the tmpfs while it runs, checks that it exits with status 1 naming the directory and the cause, then
      * frees the space and starts it again.
      */
-    private static void stateDirectoryFull(Service service) {
+    private static void stateDirectoryFull(Service service) throws IOException {
         Path state = suite.fleet().stateDirectory(service, 1);
-        suite.assertOnce(suite.runCase("state directory of " + service.id() + "-1 full, freed, restarted", () -> {
-            suite.fleet().stop(service, 1);
-            TmpfsMount mount = TmpfsMount.mount(state, "256m");
+        suite.fleet().stop(service, 1);
+        TmpfsMount mount;
+        try {
+            mount = TmpfsMount.mount(state, "256m");
             mounts.add(mount);
+        } finally {
+            // Started again either way: on the tmpfs, or as it was where no tmpfs can be mounted (then skipped).
             suite.fleet().restart(service, 1);
+        }
+        suite.assertOnce(suite.runCase("state directory of " + service.id() + "-1 full, freed, restarted", () -> {
             suite.awaitFlow(Topics.ENRICHED_ARTICLES, FLOW_UNDER_OLD_CONFIG, FLOW_TIMEOUT);
 
             mount.fill();
