@@ -1,15 +1,19 @@
 package dev.newswatch.alerts.watch;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.newswatch.common.config.ConfigException;
 import dev.newswatch.common.config.ConfigLoader;
+import dev.newswatch.common.config.ConfigProblem;
 import dev.newswatch.common.events.EntityKind;
 
 /**
@@ -45,16 +49,33 @@ public record Vocabulary(Map<String, EntityKind> entityKinds, Set<String> topicI
     private record TopicsFile(List<ListedTopic> topics) {
     }
 
+    /**
+     * @throws ConfigException when an entity lacks its id or kind or a topic its id: the enricher refuses such a
+     *                         file too, and taking it would drop the id, and every watch naming it with it
+     */
     public static Vocabulary load(Path entitiesFile, Path topicsFile) {
-        List<ListedEntity> entities = Objects.requireNonNullElse(
-                ConfigLoader.load(entitiesFile, EntitiesFile.class).entities(), List.of());
-        List<ListedTopic> topics = Objects.requireNonNullElse(
-                ConfigLoader.load(topicsFile, TopicsFile.class).topics(), List.of());
+        List<ListedEntity> entities = Objects.requireNonNullElse(ConfigLoader.load(entitiesFile, EntitiesFile.class,
+                file -> missing(file.entities(), "entities", entity -> entity.id() == null ? "id"
+                        : entity.kind() == null ? "kind" : null)).entities(), List.of());
+        List<ListedTopic> topics = Objects.requireNonNullElse(ConfigLoader.load(topicsFile, TopicsFile.class,
+                file -> missing(file.topics(), "topics", topic -> topic.id() == null ? "id" : null)).topics(),
+                List.of());
         return new Vocabulary(
-                entities.stream().filter(entity -> entity != null && entity.id() != null && entity.kind() != null)
-                        .collect(Collectors.toUnmodifiableMap(ListedEntity::id, ListedEntity::kind, (a, b) -> a)),
-                topics.stream().filter(topic -> topic != null && topic.id() != null).map(ListedTopic::id)
-                        .collect(Collectors.toUnmodifiableSet()),
+                entities.stream().collect(Collectors.toUnmodifiableMap(ListedEntity::id, ListedEntity::kind,
+                        (a, b) -> a)),
+                topics.stream().map(ListedTopic::id).collect(Collectors.toUnmodifiableSet()),
                 entitiesFile, topicsFile);
+    }
+
+    /** A problem for each item of {@code items} (the list {@code list}) that lacks the field {@code lacking} names. */
+    private static <T> List<ConfigProblem> missing(List<T> items, String list, Function<T, String> lacking) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            String field = items.get(i) == null ? "id" : lacking.apply(items.get(i));
+            if (field != null) {
+                problems.add(ConfigProblem.at("/" + list + "/" + i, "has no " + field));
+            }
+        }
+        return problems;
     }
 }

@@ -3,6 +3,7 @@ package dev.newswatch.alerts.watch;
 import static dev.newswatch.alerts.TestWatches.SHIPPED;
 import static dev.newswatch.alerts.TestWatches.SHIPPED_CONFIG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.newswatch.common.config.ConfigException;
 import dev.newswatch.common.config.ConfigReloader;
 import dev.newswatch.common.config.ConfigReloads;
 import dev.newswatch.common.events.Watch;
@@ -83,5 +85,17 @@ class WatchFileEditsTest {
         assertThat(inForce.get()).containsKey("kuaishou-video").hasSize(WatchFile.load(
                 SHIPPED_CONFIG.resolve("watches.yml"), SHIPPED).byId().size() + 1);
         assertThat(reloads("rejected")).isZero();
+    }
+
+    @Test
+    void anEntityWhoseKindIsMisspeltIsRefusedRatherThanDroppedWithEveryWatchNamingIt() throws IOException {
+        String valid = Files.readString(SHIPPED_CONFIG.resolve("entities.yml"), StandardCharsets.UTF_8);
+        Path entities = Files.writeString(directory.resolve("entities.yml"),
+                valid.replaceFirst("\n    kind: company\n", "\n    kindd: company\n"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Vocabulary.load(entities, SHIPPED_CONFIG.resolve("topics.yml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(entities + ", line ")
+                .hasMessageContaining(", field entities[0]: has no kind");
     }
 }
