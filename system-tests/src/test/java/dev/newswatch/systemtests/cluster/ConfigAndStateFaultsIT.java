@@ -85,7 +85,7 @@ class ConfigAndStateFaultsIT {
     void unknownFieldInEntities() {
         badEdit("entities.yml", "dictionary", List.of(ENRICHER, ALERTS),
                 valid -> valid.replaceFirst("\n    kind: company\n", "\n    kindd: company\n"),
-                "unknown field 'kindd'");
+                "field entities[0]");
     }
 
     @Test
