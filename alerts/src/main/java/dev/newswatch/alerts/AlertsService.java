@@ -69,7 +69,8 @@ public final class AlertsService extends StreamsService<AlertsSettings> {
                 () -> catalog.dictionaryChanged(Vocabulary.load(settings.entitiesFile(), settings.topicsFile())),
                 new ConfigReloads(registry(), "alerts", "dictionary"));
         this.watchReloads = new ConfigReloads(registry(), "alerts", "watches");
-        this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), settings.webhooks(),
+        this.webhooks = new WebhookDeliverer(kafka, settings.applicationId(), settings.instanceId(),
+                settings.webhooks(),
                 new WatchWebhooks(), new WebhookMetrics(registry()),
                 new AddressGuard(), Clock.systemUTC());
     }

@@ -10,6 +10,7 @@ import dev.newswatch.alerts.delivery.DeliverySettings;
 import dev.newswatch.common.config.ConfigLoader;
 import dev.newswatch.common.config.ConfigProblem;
 import dev.newswatch.common.config.ConfigValues;
+import dev.newswatch.common.config.InstanceId;
 import dev.newswatch.common.streams.StreamsServiceSettings;
 
 /**
@@ -20,6 +21,8 @@ import dev.newswatch.common.streams.StreamsServiceSettings;
  * @param entitiesFile   the enricher's entity dictionary, whose ids watches may name
  * @param topicsFile     the enricher's topic rules, whose ids watches may name
  * @param applicationId  Kafka Streams application id, which is also the consumer group
+ * @param instanceId     names this instance among the alerts instances: its webhook deliverer's transactional id
+ *                       is {@code <applicationId>-webhooks-<instanceId>}; absent means {@code <host name>-<metricsPort>}
  * @param stateDirectory Kafka Streams state directory
  * @param commitInterval how long a record may wait in an open transaction before the next service sees it
  * @param eventWindow    how long after an event's first report a later report updates the alert instead of raising
@@ -35,6 +38,7 @@ public record AlertsSettings(
         Path entitiesFile,
         Path topicsFile,
         String applicationId,
+        String instanceId,
         Path stateDirectory,
         Duration commitInterval,
         Duration eventWindow,
@@ -51,6 +55,7 @@ public record AlertsSettings(
         entitiesFile = entitiesFile == null ? ConfigValues.DEFAULT_ENTITIES_FILE : entitiesFile;
         topicsFile = topicsFile == null ? ConfigValues.DEFAULT_TOPICS_FILE : topicsFile;
         applicationId = applicationId == null || applicationId.isBlank() ? "newswatch-alerts" : applicationId;
+        instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
         stateDirectory = stateDirectory == null ? DEFAULT_STATE_DIRECTORY : stateDirectory;
         commitInterval = commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval;
         eventWindow = eventWindow == null ? ConfigValues.DEFAULT_EVENT_WINDOW : eventWindow;
@@ -86,22 +91,28 @@ public record AlertsSettings(
                                 + enricherWindow)));
     }
 
+    /** This instance's id: as set, or {@code <host name>-<metricsPort>}. */
+    @Override
+    public String instanceId() {
+        return InstanceId.resolve(instanceId, metricsPort);
+    }
+
     public static AlertsSettings defaults() {
-        return new AlertsSettings(null, null, null, null, null, null, null, null, null, null);
+        return new AlertsSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public AlertsSettings withMetricsPort(int port) {
-        return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, stateDirectory,
+        return new AlertsSettings(port, watchesFile, entitiesFile, topicsFile, applicationId, instanceId, stateDirectory,
                 commitInterval, eventWindow, updateInterval, webhooks);
     }
 
     public AlertsSettings withStateDirectory(Path directory) {
-        return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, directory,
+        return new AlertsSettings(metricsPort, watchesFile, entitiesFile, topicsFile, applicationId, instanceId, directory,
                 commitInterval, eventWindow, updateInterval, webhooks);
     }
 
     public AlertsSettings withWatchesFile(Path file) {
-        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, stateDirectory,
+        return new AlertsSettings(metricsPort, file, entitiesFile, topicsFile, applicationId, instanceId, stateDirectory,
                 commitInterval, eventWindow, updateInterval, webhooks);
     }
 }

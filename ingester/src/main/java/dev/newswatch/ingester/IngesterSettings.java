@@ -1,12 +1,11 @@
 package dev.newswatch.ingester;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 import dev.newswatch.common.config.ConfigValues;
+import dev.newswatch.common.config.InstanceId;
 import dev.newswatch.common.config.InvalidConfigValue;
 import dev.newswatch.ingester.fetch.FetchSettings;
 
@@ -73,7 +72,7 @@ public record IngesterSettings(
     /** This instance's id: as set, or {@code <host name>-<metricsPort>}. */
     @Override
     public String instanceId() {
-        return instanceId == null ? localHostName() + "-" + metricsPort : instanceId;
+        return InstanceId.resolve(instanceId, metricsPort);
     }
 
     /** The transactional id of this instance's producer. */
@@ -81,15 +80,6 @@ public record IngesterSettings(
         return transactionalId + "-" + instanceId();
     }
 
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
-        } catch (UnknownHostException e) {
-            // The name is all that is wanted, and the exception's message carries it where the address is missing.
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            int colon = message.indexOf(':');
-            return colon > 0 ? message.substring(0, colon).toLowerCase(Locale.ROOT) : "localhost";
-        }
     }
 
     /** The part of these settings the fetcher reads. */

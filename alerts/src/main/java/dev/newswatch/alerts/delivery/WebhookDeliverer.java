@@ -48,6 +48,10 @@ import dev.newswatch.common.net.AddressGuard;
  *
  * <p>One change at a time per partition, in order: a receiver that keeps failing holds the changes behind it
  * for at most its attempts' worth of backoff.
+ *
+ * <p>Several alerts instances share news.alerts' partitions through the group, each delivering with its own
+ * transactional id; each transaction carries the group's metadata, so the broker refuses the commit of an
+ * instance whose partitions moved on (KIP-447), and the instance now owning them resumes after the last commit.
  */
 public final class WebhookDeliverer implements AutoCloseable {
 
@@ -61,6 +65,7 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     private final KafkaSettings kafka;
     private final String clientId;
+    private final String transactionalId;
     private final DeliverySettings settings;
     private final WebhookTargets targets;
     private final WebhookMetrics metrics;
@@ -71,15 +76,17 @@ public final class WebhookDeliverer implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     /**
-     * @param applicationId the alerts service's; names the consumer group and the transactional id, so one
-     *                      instance of the service delivers at a time and a restart fences its killed predecessor
+     * @param applicationId the alerts service's; names the consumer group the alerts instances share news.alerts in
+     * @param instanceId    this instance's, in its transactional id: a restart fences its killed predecessor, and
+     *                      the group's metadata in each transaction fences an instance that lost its partitions
      * @param targets       the webhooks of the watches
      */
-    public WebhookDeliverer(KafkaSettings kafka, String applicationId, DeliverySettings settings,
+    public WebhookDeliverer(KafkaSettings kafka, String applicationId, String instanceId, DeliverySettings settings,
             WebhookTargets targets, WebhookMetrics metrics, AddressGuard guard,
             Clock clock) {
         this.kafka = kafka;
         this.clientId = applicationId + "-webhooks";
+        this.transactionalId = clientId + "-" + instanceId;
         this.settings = settings;
         this.targets = targets;
         this.metrics = metrics;
@@ -104,7 +111,7 @@ public final class WebhookDeliverer implements AutoCloseable {
             // One change per poll: a change may take its attempts' worth of backoff, far below max.poll.interval.ms.
             consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                    kafka.transactionalProducer(clientId, clientId));
+                    kafka.transactionalProducer(clientId, transactionalId));
                     KafkaConsumer<String, byte[]> alerts = new KafkaConsumer<>(consumerConfig)) {
                 consumer = alerts;
                 // Aborts whatever transaction a killed predecessor left open, before the log is read past it.
@@ -116,7 +123,8 @@ public final class WebhookDeliverer implements AutoCloseable {
             } catch (WakeupException | InterruptException | InterruptedException stopped) {
                 return;
             } catch (ProducerFencedException fenced) {
-                log.error("Webhook delivery stops: another instance took over transactional id {}", clientId);
+                log.error("Webhook delivery stops: another process took over transactional id {} (two alerts instances"
+                        + " with one alerts.instanceId?)", transactionalId);
                 return;
             } catch (RuntimeException e) {
                 log.error("Webhook delivery failed; starting again from the last commit in {}", RESTART_PAUSE, e);

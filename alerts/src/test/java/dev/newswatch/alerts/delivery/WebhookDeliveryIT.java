@@ -114,6 +114,31 @@ class WebhookDeliveryIT {
                 .count()).isEqualTo(flakyAlerts.size());
     }
 
+    /**
+     * Two alerts instances share news.alerts, each delivering with its own transactional id: the second does not
+     * fence the first, which delivers everything once the second has gone.
+     */
+    @Test
+    void twoInstancesDeliverSideBySideAndEitherCarriesOnAlone() throws Exception {
+        KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
+        Map<String, WebhookTarget> targets = Map.of(
+                flaky, new WebhookTarget(receiver.url("/" + flaky), WebhookFormat.JSON, true));
+        WebhookDeliverer first = startDeliverer(kafka, targets, "instance-1");
+        List<String> before = publish(kafka, flaky, 4);
+        await().atMost(TIMEOUT).until(() -> receiver.acceptedByKey().size() == before.size());
+
+        WebhookDeliverer second = startDeliverer(kafka, targets, "instance-2");
+        List<String> together = publish(kafka, flaky, 4);
+        await().atMost(TIMEOUT).until(() -> receiver.acceptedByKey().size() == before.size() + together.size());
+        second.close();
+
+        List<String> after = publish(kafka, flaky, 4);
+        await().atMost(TIMEOUT).until(() -> receiver.acceptedByKey().size()
+                == before.size() + together.size() + after.size());
+        assertThat(receiver.acceptedByKey().values()).as("each change accepted once").containsOnly(1L);
+        first.close();
+    }
+
     @Test
     void aRestartedDelivererSendsOnlyWhatCameAfter() throws Exception {
         KafkaSettings kafka = KafkaSettings.forBootstrapServers(broker.bootstrapServers());
@@ -163,17 +188,23 @@ class WebhookDeliveryIT {
     }
 
     private WebhookDeliverer startDeliverer(KafkaSettings kafka, Map<String, WebhookTarget> targets) {
-        WebhookDeliverer deliverer = new WebhookDeliverer(kafka, "webhook-it-" + run, QUICK, new WebhookTargets() {
-            @Override
-            public Optional<WebhookTarget> of(String watchId) {
-                return Optional.ofNullable(targets.get(watchId));
-            }
+        return startDeliverer(kafka, targets, "instance-1");
+    }
 
-            @Override
-            public boolean any() {
-                return !targets.isEmpty();
-            }
-        }, new WebhookMetrics(registry), new AddressGuard(), Clock.systemUTC());
+    private WebhookDeliverer startDeliverer(KafkaSettings kafka, Map<String, WebhookTarget> targets,
+            String instanceId) {
+        WebhookDeliverer deliverer = new WebhookDeliverer(kafka, "webhook-it-" + run, instanceId, QUICK,
+                new WebhookTargets() {
+                @Override
+                public Optional<WebhookTarget> of(String watchId) {
+                    return Optional.ofNullable(targets.get(watchId));
+                }
+
+                @Override
+                public boolean any() {
+                    return !targets.isEmpty();
+                }
+            }, new WebhookMetrics(registry), new AddressGuard(), Clock.systemUTC());
         deliverer.start(List.copyOf(targets.keySet()));
         deliverers.add(deliverer);
         return deliverer;
