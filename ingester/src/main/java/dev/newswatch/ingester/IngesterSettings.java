@@ -80,8 +80,6 @@ public record IngesterSettings(
         return transactionalId + "-" + instanceId();
     }
 
-    }
-
     /** The part of these settings the fetcher reads. */
     public FetchSettings fetch() {
         return new FetchSettings(userAgent, hostDelay, fetchTimeout, maxBodyBytes);

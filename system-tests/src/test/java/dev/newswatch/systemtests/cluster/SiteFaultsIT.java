@@ -25,15 +25,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.newswatch.systemtests.ContainerEngine;
-import dev.newswatch.systemtests.cluster.SteadyNewsSite.Behaviour;
+import dev.newswatch.testsupport.FaultySite.Fault;
 
 /**
  * Issue 13's site faults on the three-broker cluster: while two ingester instances crawl the steady sites and the
  * rest of the fleet processes what they publish, every site times out, resets its connections or serves garbage
  * for 25 s. Throughout, both ingesters stay ready and log each failure with its source and its kind; once the
  * sites recover, every article published up to then is in every topic once (read_committed), the articles whose
- * pages failed included. Prints the table of every case, also to target/site-faults.md. The fault per kind of
- * path (the feed alone, or the article pages alone) and a true RST are the ingester's own IngesterSiteFaultsIT.
+ * pages failed included. Prints the table of every case, also to target/site-faults.md. The faults are
+ * test-support's {@code FaultySite} fronts of the sites, here on the feed and the article pages together; the
+ * feed alone or the article pages alone are the ingester's own IngesterSiteFaultsIT.
  */
 @ExtendWith(ContainerEngine.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,29 +77,29 @@ class SiteFaultsIT {
     @Test
     @Order(2)
     void sitesTimingOut() {
-        misbehave("sites time out 25 s", Behaviour.TIMING_OUT);
+        misbehave("sites time out 25 s", Fault.HANG);
     }
 
     @Test
     @Order(3)
     void sitesResettingConnections() {
-        misbehave("sites reset connections 25 s", Behaviour.RESETTING);
+        misbehave("sites reset connections 25 s", Fault.RESET);
     }
 
     @Test
     @Order(4)
     void sitesServingGarbage() {
-        misbehave("sites serve garbage 25 s", Behaviour.GARBAGE);
+        misbehave("sites serve garbage 25 s", Fault.GARBAGE);
     }
 
-    private static void misbehave(String caseName, Behaviour behaviour) {
+    private static void misbehave(String caseName, Fault fault) {
         Map<String, Integer> failuresBefore = failuresByKind();
         suite.assertOnce(suite.runCase(caseName, () -> {
-            suite.site().behave(behaviour);
+            suite.site().fail(fault);
             try {
                 ClusterFaultSuite.hold(caseName + ", both ingesters ready", FAULT, SiteFaultsIT::bothIngestersReady);
             } finally {
-                suite.site().behave(Behaviour.NORMAL);
+                suite.site().fail(Fault.HEALTHY);
             }
         }));
         Map<String, Integer> failures = failuresByKind();

@@ -3,6 +3,7 @@ package dev.newswatch.systemtests.cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.newswatch.testsupport.FaultySite;
+import dev.newswatch.testsupport.FaultySite.Fault;
+import dev.newswatch.testsupport.FaultySite.PathKind;
 import dev.newswatch.testsupport.FixtureReplies;
 
 /**
@@ -27,7 +31,9 @@ import dev.newswatch.testsupport.FixtureReplies;
  * after the start, its feed ({@code /rss.xml}) lists the latest {@link #FEED_ITEMS}. Every article reports a
  * development of its own with a Huawei Ascend chip, so it raises an alert of watches {@link #ALERTING_WATCHES} of
  * config/watches.yml: its own actor, occasion year and reporting period, a combination no other article of the
- * run shares, which the enricher's event grouping keeps apart, plus a product code of its own.
+ * run shares, which the enricher's event grouping keeps apart, plus a product code of its own. The crawler
+ * reaches each site through a {@link FaultySite} front on the same address, which {@link #fail} makes time out,
+ * reset connections or serve garbage for a while.
  */
 public final class SteadyNewsSite implements AutoCloseable {
 
@@ -48,6 +54,7 @@ public final class SteadyNewsSite implements AutoCloseable {
     private static final DateTimeFormatter RSS_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final List<HttpServer> servers;
+    private final List<FaultySite> fronts = new ArrayList<>();
     private final Duration period;
     private final Instant start;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -79,13 +86,23 @@ public final class SteadyNewsSite implements AutoCloseable {
             server.setExecutor(steady.executor);
             server.createContext("/", exchange -> steady.serve(index, exchange));
             server.start();
+            steady.fronts.add(FaultySite.in(server.getAddress().getAddress().getHostAddress(),
+                    URI.create(directUrl(server)), FEED::equals));
         }
         return steady;
     }
 
     /** The feed URL of each site, in order: the sources to crawl. */
     public List<String> feedUrls() {
-        return servers.stream().map(server -> baseUrl(server) + FEED).toList();
+        return fronts.stream().map(front -> front.base() + FEED).toList();
+    }
+
+    /** From now on every site's feed and article requests meet {@code fault}; {@link Fault#HEALTHY} ends it. */
+    public void fail(Fault fault) {
+        for (FaultySite front : fronts) {
+            front.set(PathKind.FEED, fault);
+            front.set(PathKind.ARTICLE, fault);
+        }
     }
 
     /** The URL of every article out by now, oldest first within a site. */
@@ -97,9 +114,9 @@ public final class SteadyNewsSite implements AutoCloseable {
     public List<String> publishedUrls(Instant at) {
         int count = publishedPerSite(at);
         List<String> urls = new ArrayList<>();
-        for (HttpServer server : servers) {
+        for (int site = 0; site < servers.size(); site++) {
             for (int number = 1; number <= count; number++) {
-                urls.add(articleUrl(server, number));
+                urls.add(articleUrl(site, number));
             }
         }
         return urls;
@@ -109,12 +126,13 @@ public final class SteadyNewsSite implements AutoCloseable {
         return (int) Math.max(0, Duration.between(start, at).toMillis() / period.toMillis());
     }
 
-    private static String baseUrl(HttpServer server) {
+    private static String directUrl(HttpServer server) {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
-    private static String articleUrl(HttpServer server, int number) {
-        return baseUrl(server) + "/news/" + number + ".html";
+    /** Links name the front, the only address the crawler is given. */
+    private String articleUrl(int site, int number) {
+        return fronts.get(site).base() + "/news/" + number + ".html";
     }
 
     private Instant publishedAt(int number) {
@@ -139,10 +157,9 @@ public final class SteadyNewsSite implements AutoCloseable {
     }
 
     private String feed(int site, int published) {
-        HttpServer server = servers.get(site);
         StringBuilder items = new StringBuilder();
         for (int number = published; number >= Math.max(1, published - FEED_ITEMS + 1); number--) {
-            String url = articleUrl(server, number);
+            String url = articleUrl(site, number);
             items.append("<item><title>").append(title(site, number)).append("</title><link>").append(url)
                     .append("</link><guid>").append(url).append("</guid><pubDate>")
                     .append(RSS_DATE.format(publishedAt(number).atOffset(ZoneOffset.UTC)))
@@ -153,7 +170,7 @@ public final class SteadyNewsSite implements AutoCloseable {
                 <rss version="2.0"><channel><title>꾸준뉴스 %d</title><link>%s/</link>
                 <description>장애 시험용 기사</description>
                 %s</channel></rss>
-                """.formatted(site + 1, baseUrl(server), items);
+                """.formatted(site + 1, fronts.get(site).base(), items);
     }
 
     /** Which article of the run this is, counting every site's: what makes its development its own. */
@@ -223,6 +240,7 @@ public final class SteadyNewsSite implements AutoCloseable {
 
     @Override
     public void close() {
+        fronts.forEach(FaultySite::close);
         servers.forEach(server -> server.stop(0));
         executor.shutdownNow();
     }
